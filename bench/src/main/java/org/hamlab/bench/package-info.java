@@ -1,0 +1,2 @@
+/** Benchmarks behind {@code ./hamlab bench}. */
+package org.hamlab.bench;

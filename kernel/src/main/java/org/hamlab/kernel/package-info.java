@@ -1,0 +1,2 @@
+/** The hamlab Jupyter kernel: JShell with the DSL pre-imported, on jupyter-jvm-basekernel 2.3.0. */
+package org.hamlab.kernel;
