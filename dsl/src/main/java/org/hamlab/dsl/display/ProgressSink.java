@@ -1,0 +1,26 @@
+package org.hamlab.dsl.display;
+
+import java.util.Map;
+
+/**
+ * Where long-running DSL calls (training, data generation, evaluation on large sets) report
+ * progress. The default draws a progress bar in the terminal; the Jupyter kernel installs one that
+ * updates a display in the notebook ({@link Progress#install}).
+ */
+public interface ProgressSink {
+
+  /** Starts a task of {@code total} units (epochs, trajectories, points). */
+  Task start(String title, long total, String unit);
+
+  /** One running task. Closing it marks it finished. */
+  interface Task extends AutoCloseable {
+    /**
+     * Reports {@code done} units finished, with named metrics (e.g. {@code loss}, {@code lr},
+     * {@code val_loss}) and the estimated seconds left (NaN if unknown).
+     */
+    void update(long done, Map<String, Double> metrics, double secondsLeft);
+
+    @Override
+    void close();
+  }
+}
