@@ -134,7 +134,7 @@ public record ImplicitMidpoint(ImplicitSolve solve, Faithful faithful) implement
     int d = system.dof(), len = 2 * d * n;
     boolean f32 = faithful.float32();
     double[] g = ws.state(0), y = ws.state(1), m = ws.state(2);
-    double hh = f32 ? (float) h : h, half = f32 ? (float) (0.5 * h) : 0.5 * h;
+    double hh = f32 ? (float) h : h, half = 0.5 * hh;
     if (f32) round(z, len);
     // predictor y* (paper.md §6.2)
     gradient(system, z, n, g, f32, len);
