@@ -16,7 +16,9 @@ import org.hamlab.engine.system.Systems;
  *   java --add-modules jdk.incubator.vector -Xmx4g -cp engine/target/classes:bench/target/classes \
  *       org.hamlab.bench.DataGenerationBenchmark [runs] [system] [count]
  * </pre>
- * Needs ≈1.1 GB of heap for the clean and noisy arrays (give -Xmx3g or more).
+ * Needs ≈1.1 GB of heap for the clean and noisy arrays; give a fixed, pre-touched heap
+ * ({@code -Xms5g -Xmx5g -XX:+AlwaysPreTouch}) or heap growth dominates the first runs. Prints wall
+ * time and the process CPU time (on a shared machine the CPU time is the steadier number).
  */
 public final class DataGenerationBenchmark {
   private DataGenerationBenchmark() {}
@@ -29,14 +31,16 @@ public final class DataGenerationBenchmark {
     System.out.printf("data generation: %s, %d × %d points, %s, threads %d, simd %s%n", system, spec.count(),
         spec.points(), spec.integrator().name(), Tiles.threads(), Ops.implementation());
     for (int i = 0; i < 3; i++) TrajectoryGenerator.generate(spec.withCount(1024).withPoints(201));
-    double best = Double.POSITIVE_INFINITY;
+    var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    double best = Double.POSITIVE_INFINITY, bestCpu = Double.POSITIVE_INFINITY;
     for (int r = 0; r < runs; r++) {
-      long t0 = System.nanoTime();
+      long c0 = os.getProcessCpuTime(), t0 = System.nanoTime();
       Trajectories t = TrajectoryGenerator.generate(spec);
-      double s = (System.nanoTime() - t0) * 1e-9;
+      double s = (System.nanoTime() - t0) * 1e-9, cpu = (os.getProcessCpuTime() - c0) * 1e-9;
       best = Math.min(best, s);
-      System.out.printf("run %d: %.3f s (checksum %.6f)%n", r + 1, s, t.states()[t.states().length - 1]);
+      bestCpu = Math.min(bestCpu, cpu);
+      System.out.printf("run %d: %.3f s wall, %.3f s CPU (checksum %.6f)%n", r + 1, s, cpu, t.states()[t.states().length - 1]);
     }
-    System.out.printf("best of %d: %.3f s%n", runs, best);
+    System.out.printf("best of %d: %.3f s wall, %.3f s CPU (load average %.1f)%n", runs, best, bestCpu, os.getSystemLoadAverage());
   }
 }
