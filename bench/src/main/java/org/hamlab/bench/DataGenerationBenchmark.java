@@ -30,6 +30,7 @@ public final class DataGenerationBenchmark {
     if (args.length > 2) spec = spec.withCount(Integer.parseInt(args[2]));
     System.out.printf("data generation: %s, %d × %d points, %s, threads %d, simd %s%n", system, spec.count(),
         spec.points(), spec.integrator().name(), Tiles.threads(), Ops.implementation());
+    Ops.warmUp();
     for (int i = 0; i < 3; i++) TrajectoryGenerator.generate(spec.withCount(1024).withPoints(201));
     var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     double best = Double.POSITIVE_INFINITY, bestCpu = Double.POSITIVE_INFINITY;
