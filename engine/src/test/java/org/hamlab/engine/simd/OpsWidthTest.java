@@ -19,8 +19,13 @@ class OpsWidthTest {
   @ParameterizedTest(name = "{0} bits")
   @ValueSource(ints = {128, 256, 512})
   void panamaMatchesScalarAtForcedWidth(int bits) throws Exception {
+    if (OpsProvider.panama().describe().contains(bits + "-bit")) {
+      // this JVM already runs this width: OpsEquivalenceTest covers it in-process
+      OpsEquivalenceFork.main(new String[0]);
+      return;
+    }
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(List.of(java, "--add-modules", "jdk.incubator.vector", "-Dhamlab.simd.bits=" + bits,
+    Process p = new ProcessBuilder(List.of(java, "--add-modules", "jdk.incubator.vector", "-XX:+UseSerialGC", "-Dhamlab.simd.bits=" + bits,
         "-cp", System.getProperty("java.class.path"), OpsEquivalenceFork.class.getName()))
         .redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
