@@ -28,11 +28,13 @@ public final class DataGenerationBenchmark {
     String system = args.length > 1 ? args[1] : "double-well";
     TrajectorySpec spec = TrajectorySpec.paper(Systems.byName(system), Split.TRAIN, 42);
     if (args.length > 2) spec = spec.withCount(Integer.parseInt(args[2]));
-    System.out.printf("data generation: %s, %d × %d points, %s, threads %d, simd %s%n", system, spec.count(),
+    System.out.printf("data generation: %s, %d × %d points, %s, threads %d, simd %s%n", system,
+        spec.count(),
         spec.points(), spec.integrator().name(), Tiles.threads(), Ops.implementation());
     Ops.warmUp();
     for (int i = 0; i < 3; i++) TrajectoryGenerator.generate(spec.withCount(1024).withPoints(201));
-    var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    var os = (com.sun.management.OperatingSystemMXBean)
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     double best = Double.POSITIVE_INFINITY, bestCpu = Double.POSITIVE_INFINITY;
     for (int r = 0; r < runs; r++) {
       long c0 = os.getProcessCpuTime(), t0 = System.nanoTime();
@@ -40,8 +42,10 @@ public final class DataGenerationBenchmark {
       double s = (System.nanoTime() - t0) * 1e-9, cpu = (os.getProcessCpuTime() - c0) * 1e-9;
       best = Math.min(best, s);
       bestCpu = Math.min(bestCpu, cpu);
-      System.out.printf("run %d: %.3f s wall, %.3f s CPU (checksum %.6f)%n", r + 1, s, cpu, t.states()[t.states().length - 1]);
+      System.out.printf("run %d: %.3f s wall, %.3f s CPU (checksum %.6f)%n", r + 1, s, cpu,
+          t.states()[t.states().length - 1]);
     }
-    System.out.printf("best of %d: %.3f s wall, %.3f s CPU (load average %.1f)%n", runs, best, bestCpu, os.getSystemLoadAverage());
+    System.out.printf("best of %d: %.3f s wall, %.3f s CPU (load average %.1f)%n", runs, best,
+        bestCpu, os.getSystemLoadAverage());
   }
 }

@@ -85,7 +85,9 @@ public record InitialConditions(double[] lo, double[] hi) {
   @Override
   public String toString() {
     StringBuilder s = new StringBuilder("InitialConditions[");
-    for (int k = 0; k < lo.length; k++) s.append(k == 0 ? "" : " × ").append('[').append(lo[k]).append(", ").append(hi[k]).append(']');
+    for (int k = 0; k < lo.length; k++) {
+      s.append(k == 0 ? "" : " × ").append('[').append(lo[k]).append(", ").append(hi[k]).append(']');
+    }
     return s.append(']').toString();
   }
 }

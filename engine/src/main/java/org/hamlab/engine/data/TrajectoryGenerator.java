@@ -32,7 +32,7 @@ public final class TrajectoryGenerator {
     return new Trajectories(spec.system().dof(), count, points, spec.dt(), observed, clean);
   }
 
-  /** clean + σ·N(0, 1) on points 1.., one generator per trajectory, tiles of trajectories in parallel. */
+  /** clean + σ·N(0, 1) on points 1.., one generator per trajectory, tiles in parallel. */
   static double[] noisy(double[] clean, TrajectorySpec spec, int dim) {
     int count = spec.count(), points = spec.points();
     double sigma = spec.noise();
@@ -45,7 +45,9 @@ public final class TrajectoryGenerator {
       for (int s = 1; s < points; s++) {
         for (int k = 0; k < dim; k++) {
           int base = (s * dim + k) * count;
-          for (int b = from; b < to; b++) out[base + b] = clean[base + b] + sigma * r[b - from].nextGaussian();
+          for (int b = from; b < to; b++) {
+            out[base + b] = clean[base + b] + sigma * r[b - from].nextGaussian();
+          }
         }
       }
     });

@@ -26,8 +26,8 @@ import org.hamlab.engine.system.Hamiltonian;
  * @param integrator ground truth; converged {@link ImplicitMidpoint} by default
  * @param initial box of initial states
  */
-public record TrajectorySpec(Hamiltonian system, int count, int points, double dt, double noise, long seed,
-    Split split, Integrator integrator, InitialConditions initial) {
+public record TrajectorySpec(Hamiltonian system, int count, int points, double dt, double noise,
+    long seed, Split split, Integrator integrator, InitialConditions initial) {
 
   /** The paper's step, 0.01. */
   public static final double PAPER_DT = 0.01;
@@ -39,8 +39,12 @@ public record TrajectorySpec(Hamiltonian system, int count, int points, double d
       throw new IllegalArgumentException("system, split, integrator and initial must not be null");
     }
     if (count < 1) throw new IllegalArgumentException("count must be ≥ 1, got " + count);
-    if (points < 1) throw new IllegalArgumentException("points must be ≥ 1 (the initial state), got " + points);
-    if (!(dt > 0) || !Double.isFinite(dt)) throw new IllegalArgumentException("dt must be finite and > 0, got " + dt);
+    if (points < 1) {
+      throw new IllegalArgumentException("points must be ≥ 1 (the initial state), got " + points);
+    }
+    if (!(dt > 0) || !Double.isFinite(dt)) {
+      throw new IllegalArgumentException("dt must be finite and > 0, got " + dt);
+    }
     if (!(noise >= 0) || !Double.isFinite(noise)) {
       throw new IllegalArgumentException("noise σ must be finite and ≥ 0 (0 = noise-free), got " + noise);
     }
@@ -61,8 +65,8 @@ public record TrajectorySpec(Hamiltonian system, int count, int points, double d
       case "henon-heiles" -> 5;
       default -> 10;
     };
-    return new TrajectorySpec(system, split.paperCount(), pointsFor(horizon, PAPER_DT), PAPER_DT, PAPER_NOISE, seed,
-        split, new ImplicitMidpoint(), InitialConditions.paper(system));
+    return new TrajectorySpec(system, split.paperCount(), pointsFor(horizon, PAPER_DT), PAPER_DT,
+        PAPER_NOISE, seed, split, new ImplicitMidpoint(), InitialConditions.paper(system));
   }
 
   /** Time span covered, (points − 1)·dt. */
@@ -117,7 +121,10 @@ public record TrajectorySpec(Hamiltonian system, int count, int points, double d
       throw new IllegalArgumentException("horizon T must be finite and ≥ 0, got " + horizon);
     }
     long p = Math.round(horizon / dt) + 1;
-    if (p > Integer.MAX_VALUE) throw new IllegalArgumentException("horizon " + horizon + " / dt " + dt + " is too many points");
+    if (p > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("horizon " + horizon + " / dt " + dt
+          + " is too many points");
+    }
     return (int) p;
   }
 }

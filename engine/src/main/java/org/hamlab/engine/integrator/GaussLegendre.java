@@ -119,7 +119,9 @@ public record GaussLegendre(ImplicitSolve solve) implements Integrator, Implicit
       }
       double r = StageNewton.solve(system, T, h, zb, kb, solve);
       if (!(r <= solve.tolerance())) {
-        return Double.isNaN(r) ? StepStatus.nonFinite(b) : StepStatus.notConverged(b, r, solve.maxIterations());
+        return Double.isNaN(r)
+            ? StepStatus.nonFinite(b)
+            : StepStatus.notConverged(b, r, solve.maxIterations());
       }
       for (int i = 0; i < s; i++) {
         for (int c = 0; c < dim; c++) k[i * len + c * n + b] = kb[i * dim + c];

@@ -91,10 +91,14 @@ public record GeneralizedStormerVerlet(ImplicitSolve solve) implements Integrato
       }
       if (r <= solve.tolerance()) continue;
       if (solve.fallback() == ImplicitSolve.Fallback.NONE) {
-        return Double.isFinite(r) ? StepStatus.notConverged(b, r, solve.maxIterations()) : StepStatus.nonFinite(b);
+        return Double.isFinite(r)
+            ? StepStatus.notConverged(b, r, solve.maxIterations())
+            : StepStatus.nonFinite(b);
       }
       // start from the explicit guess: p_½ = p or q₁ = q + h a
-      for (int k = 0; k < dim; k++) row[k] = momentum || k >= d ? z[k * n + b] : z[k * n + b] + h * a[k * n + b];
+      for (int k = 0; k < dim; k++) {
+        row[k] = momentum || k >= d ? z[k * n + b] : z[k * n + b] + h * a[k * n + b];
+      }
       if (!momentum) for (int k = d; k < dim; k++) row[k] = w[k * n + b];
       double change = Double.NaN;
       for (int it = 0; it < solve.maxIterations(); it++) {

@@ -81,7 +81,8 @@ public record Tao(double omega) implements Integrator {
   }
 
   // offsets in z: q = 0, p = half, x = 2·half, y = 3·half
-  private static void phiA(Hamiltonian system, double tau, double[] z, double[] w, double[] g, int half, int n, int d) {
+  private static void phiA(Hamiltonian system, double tau, double[] z, double[] w, double[] g,
+      int half, int n, int d) {
     copy(z, 0, 3 * half, w, half, n, d);
     system.gradient(w, n, g);
     for (int i = 0; i < half; i++) {
@@ -90,7 +91,8 @@ public record Tao(double omega) implements Integrator {
     }
   }
 
-  private static void phiB(Hamiltonian system, double tau, double[] z, double[] w, double[] g, int half, int n, int d) {
+  private static void phiB(Hamiltonian system, double tau, double[] z, double[] w, double[] g,
+      int half, int n, int d) {
     copy(z, 2 * half, half, w, half, n, d);
     system.gradient(w, n, g);
     for (int i = 0; i < half; i++) {

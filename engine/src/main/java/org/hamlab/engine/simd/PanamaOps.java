@@ -107,7 +107,8 @@ final class PanamaOps implements OpsImpl {
     int b = 0;
     for (int bound = S.loopBound(n); b < bound; b += L) {
       DoubleVector q = DoubleVector.fromArray(S, z, b);
-      DoubleVector.broadcast(S, 3.0).mul(q).mul(q).sub(1.0).mul(DoubleVector.fromArray(S, v, b)).intoArray(out, b);
+      DoubleVector vq = DoubleVector.fromArray(S, v, b);
+      DoubleVector.broadcast(S, 3.0).mul(q).mul(q).sub(1.0).mul(vq).intoArray(out, b);
     }
     for (; b < n; b++) {
       double q = z[b];
@@ -149,7 +150,8 @@ final class PanamaOps implements OpsImpl {
     int b = 0;
     for (int bound = S.loopBound(n); b < bound; b += L) {
       DoubleVector q1 = DoubleVector.fromArray(S, z, b), q2 = DoubleVector.fromArray(S, z, n + b);
-      DoubleVector p1 = DoubleVector.fromArray(S, z, 2 * n + b), p2 = DoubleVector.fromArray(S, z, 3 * n + b);
+      DoubleVector p1 = DoubleVector.fromArray(S, z, 2 * n + b);
+      DoubleVector p2 = DoubleVector.fromArray(S, z, 3 * n + b);
       p1.mul(p1).add(p2.mul(p2)).mul(0.5)
           .add(q1.mul(q1).add(q2.mul(q2)).mul(0.5))
           .add(q1.mul(q1).mul(q2))
