@@ -39,6 +39,7 @@ public final class Ops {
       IMPL.fieldStepChange(z, 0.01, v, out, 1, n);
       IMPL.average(z, v, out, 2 * n);
       IMPL.axpy(0.5, z, v, out, 2 * n);
+      IMPL.addScaled(0.5, z, 1, out, 2, 2 * n);
       IMPL.doubleWellGradient(z, n, out);
       IMPL.doubleWellValue(z, n, out);
       IMPL.doubleWellHessianVector(z, v, n, out);
@@ -84,6 +85,19 @@ public final class Ops {
     need(y, len, "y");
     need(out, len, "out");
     IMPL.axpy(c, x, y, out, len);
+  }
+
+  /**
+   * {@code y[yFrom + i] += c·x[xFrom + i]} for {@code i < len}: an update of one block of a state
+   * (e.g. the momentum kick p ← p − (h/2)∂_qH of leapfrog, x = the gradient's q block).
+   */
+  public static void addScaled(double c, double[] x, int xFrom, double[] y, int yFrom, int len) {
+    if (xFrom < 0 || yFrom < 0 || len < 0) {
+      throw new IllegalArgumentException("offsets and length must be ≥ 0, got " + xFrom + ", " + yFrom + ", " + len);
+    }
+    need(x, (long) xFrom + len, "x");
+    need(y, (long) yFrom + len, "y");
+    IMPL.addScaled(c, x, xFrom, y, yFrom, len);
   }
 
   /** Double well H = p²/2 + q⁴/4 − q²/2 (paper.md §2), {@code out[b]}. */

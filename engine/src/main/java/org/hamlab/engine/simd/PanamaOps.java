@@ -75,6 +75,16 @@ final class PanamaOps implements OpsImpl {
   }
 
   @Override
+  public void addScaled(double c, double[] x, int xFrom, double[] y, int yFrom, int len) {
+    int i = 0;
+    for (int bound = S.loopBound(len); i < bound; i += L) {
+      DoubleVector.fromArray(S, y, yFrom + i).add(DoubleVector.fromArray(S, x, xFrom + i).mul(c))
+          .intoArray(y, yFrom + i);
+    }
+    for (; i < len; i++) y[yFrom + i] += c * x[xFrom + i];
+  }
+
+  @Override
   public void doubleWellValue(double[] z, int n, double[] out) {
     int b = 0;
     for (int bound = S.loopBound(n); b < bound; b += L) {

@@ -66,6 +66,10 @@ class OpsEquivalenceTest {
       same("fieldStep d=" + d, len, (o, out) -> o.fieldStep(z, 0.01, g, out, dd, n));
       same("average", len, (o, out) -> o.average(z, g, out, len));
       same("axpy", len, (o, out) -> o.axpy(-0.3, z, g, out, len));
+      same("addScaled", len, (o, out) -> {
+        System.arraycopy(y, 0, out, 0, len);
+        o.addScaled(0.7, z, 1, out, 2, len - 2 < 0 ? 0 : len - 2);
+      });
       double[] ys = y.clone(), yp = y.clone();
       double cs = SCALAR.fieldStepChange(z, 0.01, g, ys, d, n);
       double cp = panama().fieldStepChange(z, 0.01, g, yp, d, n);
