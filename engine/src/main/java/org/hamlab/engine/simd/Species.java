@@ -12,6 +12,8 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class Species {
   static final VectorSpecies<Double> DOUBLE_SPECIES = chooseDouble();
+  /** Float lanes of the same width, for float32 kernels. */
+  static final VectorSpecies<Float> FLOAT_SPECIES = DOUBLE_SPECIES.withLanes(float.class);
 
   private Species() {}
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.hamlab.engine.system.CoupledOscillator;
 import org.hamlab.engine.system.DoubleWell;
 import org.hamlab.engine.system.Hamiltonian;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Long-time geometry: exact quadratic invariants, bounded energy error without drift. */
@@ -38,7 +39,10 @@ class EnergyBehaviourTest {
 
   /** Max error in the first and the last tenth of 10⁵ steps at h = 0.1 (T = 10⁴). */
   static double[] firstAndLastTenth(Integrator i) {
-    var dw = new DoubleWell();
+    return firstAndLastTenth(new DoubleWell(), i);
+  }
+
+  static double[] firstAndLastTenth(Hamiltonian dw, Integrator i) {
     int steps = 100_000, every = 10, saved = steps / every + 1;
     double[] t = Rollout.run(dw, i, 0.1, steps, every, new double[] {1.2, 0.3}, 1);
     double[] err = energyError(dw, t, saved);
@@ -49,6 +53,7 @@ class EnergyBehaviourTest {
   }
 
   @Test
+  @Tag("slow") // 10⁵ steps
   void symplecticMethodsHaveBoundedEnergyErrorOnTheDoubleWell() {
     for (Integrator i : new Integrator[] {new ImplicitMidpoint(), new Leapfrog(), new GaussLegendre()}) {
       double[] fl = firstAndLastTenth(i);
@@ -57,6 +62,17 @@ class EnergyBehaviourTest {
   }
 
   @Test
+  @Tag("slow") // 10⁵ steps
+  void symplecticMethodsHaveBoundedEnergyErrorForNonSeparableH() {
+    var pq = new org.hamlab.engine.system.ProductQuadratic();
+    for (Integrator i : new Integrator[] {new ImplicitMidpoint(), new GeneralizedStormerVerlet()}) {
+      double[] fl = firstAndLastTenth(pq, i);
+      assertTrue(fl[1] < 2 * fl[0] && fl[1] < 1e-2, i.name() + ": first tenth " + fl[0] + ", last tenth " + fl[1]);
+    }
+  }
+
+  @Test
+  @Tag("slow") // 10⁵ steps
   void rk4DriftsSoTheCheckAboveCanFail() {
     double[] fl = firstAndLastTenth(new RungeKutta4());
     assertTrue(fl[1] > 5 * fl[0], "RK4 energy should drift: first " + fl[0] + ", last " + fl[1]);
