@@ -127,6 +127,16 @@ class TrajectoryGeneratorTest {
   }
 
   @Test
+  void authorsProcedureStaysWithinFloatResolutionOfTheConvergedData() {
+    var spec = TrajectorySpec.paper(new CoupledOscillator(), Split.TEST, 4).withCount(30).withPoints(201).withNoise(0);
+    var exact = TrajectoryGenerator.generate(spec);
+    var authors = TrajectoryGenerator.generate(spec.withAuthorsProcedure());
+    double max = 0;
+    for (int i = 0; i < exact.clean().length; i++) max = Math.max(max, Math.abs(exact.clean()[i] - authors.clean()[i]));
+    assertTrue(max > 1e-9 && max < 1e-5, "float32 procedure vs converged: " + max);
+  }
+
+  @Test
   void specRefusesNonsense() {
     var spec = TrajectorySpec.paper(new DoubleWell(), Split.TRAIN, 1);
     assertThrows(IllegalArgumentException.class, () -> spec.withNoise(-1));
