@@ -1,5 +1,7 @@
 package org.hamlab.engine.system;
 
+import org.hamlab.engine.simd.Ops;
+
 /**
  * Coupled harmonic oscillator, H = q²/2 + p²/2 + α q p (paper.md §2), α = 0.5 by default:
  * q̇ = p + αq, ṗ = −q − αp. Non-separable but linear; d = 1.
@@ -9,7 +11,9 @@ public record CoupledOscillator(double alpha) implements Hamiltonian {
   public static final double DEFAULT_ALPHA = 0.5;
 
   public CoupledOscillator {
-    if (!Double.isFinite(alpha)) throw new IllegalArgumentException("alpha must be finite, got " + alpha);
+    if (!Double.isFinite(alpha)) {
+      throw new IllegalArgumentException("alpha must be finite, got " + alpha);
+    }
   }
 
   public CoupledOscillator() {
@@ -22,19 +26,12 @@ public record CoupledOscillator(double alpha) implements Hamiltonian {
 
   @Override
   public void value(double[] z, int n, double[] out) {
-    for (int b = 0; b < n; b++) {
-      double q = z[b], p = z[n + b];
-      out[b] = 0.5 * (q * q + p * p) + alpha * q * p;
-    }
+    Ops.coupledOscillatorValue(alpha, z, n, out);
   }
 
   @Override
   public void gradient(double[] z, int n, double[] out) {
-    for (int b = 0; b < n; b++) {
-      double q = z[b], p = z[n + b];
-      out[b] = q + alpha * p;
-      out[n + b] = p + alpha * q;
-    }
+    Ops.coupledOscillatorGradient(alpha, z, n, out);
   }
 
   @Override
