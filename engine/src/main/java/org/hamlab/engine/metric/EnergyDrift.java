@@ -1,6 +1,7 @@
 package org.hamlab.engine.metric;
 
 import java.util.Arrays;
+import org.hamlab.engine.data.Trajectories;
 import org.hamlab.engine.integrator.Integrator;
 import org.hamlab.engine.integrator.Rollout;
 import org.hamlab.engine.parallel.Tiles;
@@ -41,6 +42,15 @@ public record EnergyDrift(int count, int points, double dt, double[] drift, doub
     }
     double[] traj = Rollout.run(dynamics, integrator, h, steps, every, z0, n);
     return of(truth, traj, n, steps / every + 1, h * every);
+  }
+
+  /** The energy error of {@code truth} along the {@code states} of a trajectory set. */
+  public static EnergyDrift of(Hamiltonian truth, Trajectories trajectories) {
+    if (trajectories.dof() != truth.dof()) {
+      throw new IllegalArgumentException("the trajectories have " + trajectories.dof() + " degrees of freedom but "
+          + truth.name() + " has " + truth.dof());
+    }
+    return of(truth, trajectories.states(), trajectories.count(), trajectories.points(), trajectories.dt());
   }
 
   /**

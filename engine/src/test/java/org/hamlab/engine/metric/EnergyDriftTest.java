@@ -2,6 +2,7 @@ package org.hamlab.engine.metric;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import org.hamlab.engine.data.Trajectories;
 import org.hamlab.engine.integrator.ImplicitMidpoint;
 import org.hamlab.engine.integrator.Integrator;
 import org.hamlab.engine.integrator.StepStatus;
@@ -134,6 +135,9 @@ class EnergyDriftTest {
     assertArrayEquals(new double[] {0, 0.5, 1.0}, d.times(), 1e-15);
     // least squares through (0, 0), (0.5, 1), (1, 2.25): slope = Σ(t−t̄)(y−ȳ)/Σ(t−t̄)² = 2.25
     assertEquals(2.25, d.slope(), 1e-14);
+    // the same through the shared trajectory type
+    EnergyDrift viaSet = EnergyDrift.of(cho, new Trajectories(1, 2, 3, 0.5, traj, null));
+    assertEquals(d, viaSet);
   }
 
   @Test
