@@ -12,9 +12,11 @@ import java.util.Map;
  *
  * <p>Takes the peer's flags with the peer's defaults and validates them. Once the trainer is
  * merged, {@link #run(Flags)} must train with the same configuration and print one line
- * {@code RESULT {json}} on stdout with at least the peer's keys {@code sec_per_epoch_median},
- * {@code sec_per_epoch_all}, {@code first_loss}, {@code final_loss}, {@code peak_rss_mb} (compare
- * reads {@code sec_per_epoch_median}). Until then it exits with status 2.
+ * {@code RESULT {json}} on stdout with at least the peer's keys {@code sec_per_epoch_median} (wall
+ * clock, timed epochs after {@code --warmup} untimed ones), {@code cpu_sec_per_epoch_median}
+ * (process CPU time), {@code sec_per_epoch_all}, {@code first_loss}, {@code final_loss},
+ * {@code peak_rss_mb}, {@code threads}. {@code ./hamlab bench compare} reads the first two. Until
+ * then it exits with status 2.
  */
 public final class PeerWorkload {
   /** Exit status for a workload that cannot run yet (distinct from 1, a failure). */
