@@ -130,6 +130,18 @@ class TestSetsTest {
   }
 
   @Test
+  void theSetsDoNotDependOnTheThreadCount() {
+    // a call from inside a Tiles task runs serially (Tiles' nesting rule)
+    TestSetSpec spec = TestSetSpec.phasePlane().withSeed(9);
+    TestSet parallel = TestSets.gaussian(spec);
+    TestSet[] serial = new TestSet[1];
+    org.hamlab.engine.parallel.Tiles.forEach(2, 1, (tile, from, to) -> {
+      if (tile == 0) serial[0] = TestSets.gaussian(spec);
+    });
+    assertArrayEquals(parallel.states(), serial[0].states());
+  }
+
+  @Test
   void configurableBoxGridAndStd() {
     TestSetSpec spec = TestSetSpec.phasePlane().withBox(-1, 3).withGridSide(5).withUniformCount(200)
         .withGaussian(0.1, 300);

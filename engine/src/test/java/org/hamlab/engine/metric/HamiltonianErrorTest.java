@@ -120,6 +120,28 @@ class HamiltonianErrorTest {
     assertEquals(0.0, gauss.offset(), 5 * 0.5 / Math.sqrt(gauss.n()));
   }
 
+  /**
+   * The same result on the engine's threads and on one thread: a call made from inside a Tiles
+   * task runs its own tiles serially (Tiles' nesting rule), so both paths run in one JVM.
+   */
+  @Test
+  void theResultDoesNotDependOnTheThreadCount() {
+    Hamiltonian truth = new DoubleWell();
+    Hamiltonian learned = plus(truth, z -> Math.sin(3 * z[0]) * z[1] - 8.18);
+    TestSet set = TestSets.uniform(TestSetSpec.phasePlane().withSeed(4));
+    HamiltonianError parallel = HamiltonianError.compute(learned, truth, set);
+    HamiltonianError[] serial = new HamiltonianError[1];
+    boolean[] onWorker = new boolean[1];
+    org.hamlab.engine.parallel.Tiles.forEach(2, 1, (tile, from, to) -> {
+      if (tile != 0) return;
+      onWorker[0] = Thread.currentThread() instanceof java.util.concurrent.ForkJoinWorkerThread;
+      serial[0] = HamiltonianError.compute(learned, truth, set);
+    });
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        org.hamlab.engine.parallel.Tiles.threads() > 1 && onWorker[0], "needs ≥ 2 engine threads");
+    assertEquals(parallel, serial[0], "bitwise equal, errors included");
+  }
+
   @Test
   void mismatchedDimensionsAndNonFiniteValuesAreRefused() {
     Hamiltonian truth = new DoubleWell();
