@@ -122,6 +122,27 @@ public record EnergyDrift(int count, int points, double dt, double[] drift, doub
     return m;
   }
 
+  /** Mean error of each trajectory over the points after t = 0, length {@code count}. */
+  public double[] meanPerTrajectory() {
+    double[] m = new double[count];
+    if (points < 2) return m;
+    for (int s = 1; s < points; s++) {
+      for (int b = 0; b < count; b++) m[b] += drift[s * count + b];
+    }
+    for (int b = 0; b < count; b++) m[b] /= points - 1;
+    return m;
+  }
+
+  /** Least-squares slope of each trajectory's error against t, length {@code count}. */
+  public double[] slopePerTrajectory() {
+    double[] slopes = new double[count], y = new double[points];
+    for (int b = 0; b < count; b++) {
+      for (int s = 0; s < points; s++) y[s] = drift[s * count + b];
+      slopes[b] = slope(y, dt);
+    }
+    return slopes;
+  }
+
   @Override
   public String toString() {
     return String.format("EnergyDrift[%d trajectories × %d points, dt %.3g: max %.3g, mean %.3g, slope %.3g/time]",

@@ -156,7 +156,7 @@ class TestSetsTest {
   }
 
   @Test
-  void otherTwoDofSystemsUseTheSliceProtocol() {
+  void theProtocolFollowsTheDegreesOfFreedom() {
     TestSetSpec spec = TestSetSpec.forSystem(new CoupledOscillator());
     assertEquals(TestSetSpec.phasePlane(), spec);
     assertEquals(TestSetSpec.henonHeilesSlice(), TestSetSpec.forSystem(new HenonHeiles()));

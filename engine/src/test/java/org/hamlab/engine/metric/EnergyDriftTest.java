@@ -132,6 +132,9 @@ class EnergyDriftTest {
     assertArrayEquals(new double[] {0, 1.0, 2.25}, d.meanCurve(), 1e-15);
     assertArrayEquals(new double[] {0, 1.5, 4.0}, d.maxCurve(), 1e-15);
     assertArrayEquals(new double[] {1.5, 4.0}, d.maxPerTrajectory(), 1e-15);
+    assertArrayEquals(new double[] {1.0, 2.25}, d.meanPerTrajectory(), 1e-15);
+    // per trajectory: (0, 1.5, 0.5) → slope 0.5; (0, 0.5, 4) → slope 4
+    assertArrayEquals(new double[] {0.5, 4.0}, d.slopePerTrajectory(), 1e-14);
     assertArrayEquals(new double[] {0, 0.5, 1.0}, d.times(), 1e-15);
     // least squares through (0, 0), (0.5, 1), (1, 2.25): slope = Σ(t−t̄)(y−ȳ)/Σ(t−t̄)² = 2.25
     assertEquals(2.25, d.slope(), 1e-14);
