@@ -30,8 +30,13 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 3, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
-    "--sun-misc-unsafe-memory-access=allow"})
+@Fork(
+    value = 3,
+    jvmArgsAppend = {
+      "--add-modules=jdk.incubator.vector",
+      "--enable-native-access=ALL-UNNAMED",
+      "--sun-misc-unsafe-memory-access=allow"
+    })
 @Warmup(iterations = 4, time = 1)
 @Measurement(iterations = 5, time = 1)
 @State(Scope.Thread)
@@ -63,7 +68,8 @@ public class ImplicitMidpointKernelsBenchmark {
   public double[] step() {
     double[] y = z;
     StepStatus st = midpoint.step(hamiltonian, h, y, n, workspace);
-    if (!st.ok()) throw new IllegalStateException("implicit midpoint failed in the benchmark: " + st);
+    if (!st.ok())
+      throw new IllegalStateException("implicit midpoint failed in the benchmark: " + st);
     return y;
   }
 }

@@ -19,18 +19,23 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The named systems' batch kernels on one batch of {@code n} states (state layout), one thread:
- * H, ∇H and the Hessian-vector product. States are drawn in the paper's training boxes (paper.md
- * §13: U[−2, 2]² for d = 1, U[−0.3, 0.3]⁴ for Hénon–Heiles).
+ * The named systems' batch kernels on one batch of {@code n} states (state layout), one thread: H,
+ * ∇H and the Hessian-vector product. States are drawn in the paper's training boxes (paper.md §13:
+ * U[−2, 2]² for d = 1, U[−0.3, 0.3]⁴ for Hénon–Heiles).
  *
- * <p>Three forks at least, so that the bimodal JIT outcomes of libraries.md §3.6 show up as
- * spread between forks; a command-line {@code -jvmArgsAppend} replaces the module flag below, so
- * repeat it there (libraries.md §4).
+ * <p>Three forks at least, so that the bimodal JIT outcomes of libraries.md §3.6 show up as spread
+ * between forks; a command-line {@code -jvmArgsAppend} replaces the module flag below, so repeat it
+ * there (libraries.md §4).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 3, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
-    "--sun-misc-unsafe-memory-access=allow"})
+@Fork(
+    value = 3,
+    jvmArgsAppend = {
+      "--add-modules=jdk.incubator.vector",
+      "--enable-native-access=ALL-UNNAMED",
+      "--sun-misc-unsafe-memory-access=allow"
+    })
 @Warmup(iterations = 4, time = 1)
 @Measurement(iterations = 5, time = 1)
 @State(Scope.Thread)

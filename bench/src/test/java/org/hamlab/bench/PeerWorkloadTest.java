@@ -8,9 +8,37 @@ class PeerWorkloadTest {
 
   @Test
   void parsesThePeersFlags() {
-    PeerWorkload.Flags f = PeerWorkload.parse(new String[] {"--system", "henon_heiles", "--method", "backprop",
-        "--dtype", "float32", "--N", "256", "--L=32", "--dt", "0.01", "--sigma", "0", "--hidden", "16,32,16",
-        "--n", "6", "--batch", "64", "--lr", "0.01", "--epochs", "3", "--warmup", "0", "--seed", "7"});
+    PeerWorkload.Flags f =
+        PeerWorkload.parse(
+            new String[] {
+              "--system",
+              "henon_heiles",
+              "--method",
+              "backprop",
+              "--dtype",
+              "float32",
+              "--N",
+              "256",
+              "--L=32",
+              "--dt",
+              "0.01",
+              "--sigma",
+              "0",
+              "--hidden",
+              "16,32,16",
+              "--n",
+              "6",
+              "--batch",
+              "64",
+              "--lr",
+              "0.01",
+              "--epochs",
+              "3",
+              "--warmup",
+              "0",
+              "--seed",
+              "7"
+            });
     assertEquals("henon_heiles", f.system());
     assertEquals("backprop", f.method());
     assertEquals("float32", f.dtype());
@@ -41,15 +69,29 @@ class PeerWorkloadTest {
 
   @Test
   void badFlagsSayWhatIsWrong() {
-    var e = assertThrows(IllegalArgumentException.class, () -> PeerWorkload.parse(new String[] {"--system", "pendulum"}));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> PeerWorkload.parse(new String[] {"--system", "pendulum"}));
     assertTrue(e.getMessage().contains("double_well"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> PeerWorkload.parse(new String[] {"--batch", "0"}));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> PeerWorkload.parse(new String[] {"--batch", "0"}));
     assertTrue(e.getMessage().contains("≥ 1"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> PeerWorkload.parse(new String[] {"--threads", "2"}));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> PeerWorkload.parse(new String[] {"--threads", "2"}));
     assertTrue(e.getMessage().contains("unknown flag"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> PeerWorkload.parse(new String[] {"--hidden", "64,x"}));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> PeerWorkload.parse(new String[] {"--hidden", "64,x"}));
     assertTrue(e.getMessage().contains("integer"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> PeerWorkload.parse(new String[] {"--L"}));
+    e =
+        assertThrows(
+            IllegalArgumentException.class, () -> PeerWorkload.parse(new String[] {"--L"}));
     assertTrue(e.getMessage().contains("needs a value"), e.getMessage());
   }
 }

@@ -24,11 +24,17 @@ public record BinnedErrors(int bins, double lo, double hi, double[] mean, int[] 
   /** Bins the per-point {@code errors} of {@code set} (indexed like its points). */
   public static BinnedErrors of(TestSet set, double[] errors, int bins, double lo, double hi) {
     if (errors.length != set.count()) {
-      throw new IllegalArgumentException("need one error per point of '" + set.name() + "' (" + set.count()
-          + "), got " + errors.length);
+      throw new IllegalArgumentException(
+          "need one error per point of '"
+              + set.name()
+              + "' ("
+              + set.count()
+              + "), got "
+              + errors.length);
     }
     if (bins < 1) throw new IllegalArgumentException("bins must be ≥ 1, got " + bins);
-    if (!(lo < hi)) throw new IllegalArgumentException("need lo < hi, got [" + lo + ", " + hi + "]");
+    if (!(lo < hi))
+      throw new IllegalArgumentException("need lo < hi, got [" + lo + ", " + hi + "]");
     double[] sum = new double[bins * bins];
     int[] counts = new int[bins * bins];
     double scale = bins / (hi - lo);
@@ -59,8 +65,12 @@ public record BinnedErrors(int bins, double lo, double hi, double[] mean, int[] 
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof BinnedErrors e && bins == e.bins && Double.compare(lo, e.lo) == 0
-        && Double.compare(hi, e.hi) == 0 && Arrays.equals(mean, e.mean) && Arrays.equals(counts, e.counts);
+    return o instanceof BinnedErrors e
+        && bins == e.bins
+        && Double.compare(lo, e.lo) == 0
+        && Double.compare(hi, e.hi) == 0
+        && Arrays.equals(mean, e.mean)
+        && Arrays.equals(counts, e.counts);
   }
 
   @Override
