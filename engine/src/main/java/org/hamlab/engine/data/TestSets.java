@@ -144,6 +144,10 @@ public final class TestSets {
   /** n copies of the base state, state layout. */
   private static double[] fill(TestSetSpec spec, int n) {
     double[] base = spec.base();
+    if ((long) base.length * n > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException(
+          n + " points of dimension " + base.length + " do not fit one array; use fewer points");
+    }
     double[] z = new double[base.length * n];
     for (int k = 0; k < base.length; k++) java.util.Arrays.fill(z, k * n, (k + 1) * n, base[k]);
     return z;
