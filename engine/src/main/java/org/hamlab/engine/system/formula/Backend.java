@@ -1,0 +1,65 @@
+package org.hamlab.engine.system.formula;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.hamlab.engine.simd.FormulaVectorCode;
+
+/**
+ * How a {@link Program} is evaluated, fastest first. Each backend falls back to the next when it
+ * cannot take a program (Vector API module absent, or a program too large for one JIT-compiled
+ * method).
+ */
+enum Backend {
+  /** Generated Vector API code over whole vectors, scalar generated code for the tail rows. */
+  VECTOR,
+  /** Generated scalar code: one straight-line loop over the rows. */
+  BYTECODE,
+  /** Column-wise interpretation over tiles of rows. */
+  INTERPRETER;
+
+  /** System property choosing the preferred backend: {@code vector}, {@code bytecode}, {@code interpreter}. */
+  static final String PROPERTY = "hamlab.formula.backend";
+
+  static Backend preferred() {
+    String value = System.getProperty(PROPERTY, "vector");
+    for (Backend b : values()) if (b.name().equalsIgnoreCase(value)) return b;
+    throw new IllegalStateException("system property " + PROPERTY
+        + " must be vector, bytecode or interpreter, got '" + value + "'");
+  }
+
+  /** A routine for {@code program} from this backend or the first one after it that takes it. */
+  Routine compile(Program program) {
+    Routine scalar = this == INTERPRETER ? null : Bytecode.compile(program);
+    if (this == VECTOR && scalar != null) {
+      FormulaVectorCode.Batch batch =
+          FormulaVectorCode.compile(program.dim, program.registers, steps(program), program.outputs);
+      if (batch != null) return new Vectorised(batch, scalar);
+    }
+    return scalar != null ? scalar : new Interpreter(program);
+  }
+
+  /** The backend {@code routine} belongs to. */
+  static Backend of(Routine routine) {
+    return routine instanceof Vectorised ? VECTOR
+        : routine instanceof Interpreter ? INTERPRETER : BYTECODE;
+  }
+
+  private static List<FormulaVectorCode.Step> steps(Program program) {
+    List<FormulaVectorCode.Step> steps = new ArrayList<>(program.instructions.size());
+    for (Program.Instruction i : program.instructions) {
+      String op = i.code() == Program.Code.CALL ? i.function().symbol()
+          : i.code().name().toLowerCase(java.util.Locale.ROOT);
+      steps.add(new FormulaVectorCode.Step(op, i.dst(), i.a(), i.b(), i.constant()));
+    }
+    return steps;
+  }
+
+  /** Whole vectors first, then the remaining rows with scalar code. */
+  private record Vectorised(FormulaVectorCode.Batch batch, Routine tail) implements Routine {
+    @Override
+    public void run(double[] z, double[] v, int n, int from, double[] out) {
+      int done = from == 0 ? batch.run(z, v, n, out) : from;
+      if (done < n) tail.run(z, v, n, done, out);
+    }
+  }
+}
