@@ -29,6 +29,10 @@ public final class FormulaBenchmark {
     void run(Hamiltonian h, double[] z, double[] v, int n, double[] out);
   }
 
+  /** {@code -Dwarmup.small=false} skips the 20,000 small warm-up calls (to see cold JIT outcomes). */
+  private static final boolean SMALL_WARMUP =
+      Boolean.parseBoolean(System.getProperty("warmup.small", "true"));
+
   private FormulaBenchmark() {}
 
   public static void main(String[] args) {
@@ -65,7 +69,7 @@ public final class FormulaBenchmark {
         Op op = ops[o];
         int reps = Math.max(1, 2_000_000 / n);
         // Warm-up: many small calls, then full batches (libraries.md §3.6).
-        for (int i = 0; i < 20_000; i++) {
+        for (int i = 0; i < (SMALL_WARMUP ? 20_000 : 0); i++) {
           op.run(pair.named(), z, v, 4, out);
           op.run(pair.formula(), z, v, 4, out);
         }

@@ -38,8 +38,14 @@ enum Backend {
     return scalar != null ? scalar : new Interpreter(program);
   }
 
-  /** The backend {@code routine} belongs to. */
+  /** A routine compiled on first use, for outputs that many callers never ask for. */
+  Routine deferred(Program program) {
+    return new Deferred(this, program);
+  }
+
+  /** The backend {@code routine} belongs to (compiling it if it was deferred). */
   static Backend of(Routine routine) {
+    if (routine instanceof Deferred d) return of(d.get());
     return routine instanceof Vectorised ? VECTOR
         : routine instanceof Interpreter ? INTERPRETER : BYTECODE;
   }
@@ -52,6 +58,33 @@ enum Backend {
       steps.add(new FormulaVectorCode.Step(op, i.dst(), i.a(), i.b(), i.constant()));
     }
     return steps;
+  }
+
+  private static final class Deferred implements Routine {
+    private final Backend backend;
+    private final Program program;
+    private volatile Routine compiled;
+
+    Deferred(Backend backend, Program program) {
+      this.backend = backend;
+      this.program = program;
+    }
+
+    Routine get() {
+      Routine r = compiled;
+      if (r == null) {
+        synchronized (this) {
+          r = compiled;
+          if (r == null) compiled = r = backend.compile(program);
+        }
+      }
+      return r;
+    }
+
+    @Override
+    public void run(double[] z, double[] v, int n, int from, double[] out) {
+      get().run(z, v, n, from, out);
+    }
   }
 
   /** Whole vectors first, then the remaining rows with scalar code. */

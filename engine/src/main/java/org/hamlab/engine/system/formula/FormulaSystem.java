@@ -54,7 +54,6 @@ public final class FormulaSystem implements Hamiltonian {
   private final Routine gradient;
   private final Routine hessianVector;
   private final Routine hessian;
-  private final Backend backend;
 
   private FormulaSystem(String formula, Map<String, Double> parameters, Backend preferred) {
     Syntax tree = Parser.parse(formula);
@@ -82,18 +81,17 @@ public final class FormulaSystem implements Hamiltonian {
 
     List<Node> hessianOutputs = new ArrayList<>(dim * dim);
     for (Node[] row : hess) for (Node entry : row) hessianOutputs.add(entry);
+    // Value and gradient are compiled now; the Hessian-vector product and the Hessian on first use.
     Routine[] r = new Routine[4];
-    Backend slowest = Backend.VECTOR;
     List<List<Node>> outputs = List.of(List.of(h), List.of(grad), hv, hessianOutputs);
     for (int i = 0; i < 4; i++) {
-      r[i] = preferred.compile(Program.of(dim, outputs.get(i).stream().map(g::lower).toList()));
-      if (Backend.of(r[i]).compareTo(slowest) > 0) slowest = Backend.of(r[i]);
+      Program program = Program.of(dim, outputs.get(i).stream().map(g::lower).toList());
+      r[i] = i < 2 ? preferred.compile(program) : preferred.deferred(program);
     }
     this.value = r[0];
     this.gradient = r[1];
     this.hessianVector = r[2];
     this.hessian = r[3];
-    this.backend = slowest;
   }
 
   /** The Hamiltonian given by {@code formula}, which must not use parameters. */
@@ -139,9 +137,13 @@ public final class FormulaSystem implements Hamiltonian {
     return new FormulaSystem(formula, parameters, preferred);
   }
 
-  /** The slowest backend any of the four routines ended up with. */
+  /** The slowest backend any of the four routines ended up with (compiles deferred ones). */
   Backend backend() {
-    return backend;
+    Backend slowest = Backend.VECTOR;
+    for (Routine r : new Routine[] {value, gradient, hessianVector, hessian}) {
+      if (Backend.of(r).compareTo(slowest) > 0) slowest = Backend.of(r);
+    }
+    return slowest;
   }
 
   private static boolean separable(Node[] grad, int dof) {

@@ -59,7 +59,7 @@ class FormulaSystemTest {
     for (Backend backend : Backend.values()) {
       FormulaSystem f = formula.with(backend);
       assertEquals(backend, f.backend());
-      for (int n : new int[] {1, 3, 4, 37, Interpreter.TILE + 3}) {
+      for (int n : new int[] {0, 1, 3, 4, 5, 8, 9, 17, 37, Interpreter.TILE + 3}) {
         compare(named, f, n);
       }
     }
@@ -193,28 +193,34 @@ class FormulaSystemTest {
     assertTrue(e.getMessage().contains("out has length 9 but 10"), e.getMessage());
   }
 
-  /** Two threads evaluating the same system on different batches get the sequential results. */
+  /**
+   * Two threads evaluating the same system on different batches get the sequential results; the
+   * system is fresh, so they also race for the routines compiled on first use.
+   */
   @Test
   void threadSafe() throws Exception {
-    FormulaSystem system =
-        FormulaSystem.parse("(p1^2+p2^2)/2 + sin(q1)*cosh(q2) + exp(-q1^2*q2^2)*p1*p2");
+    String formula = "(p1^2+p2^2)/2 + sin(q1)*cosh(q2) + exp(-q1^2*q2^2)*p1*p2";
     for (Backend backend : Backend.values()) {
-      FormulaSystem f = system.with(backend);
-      int n = 1000, rounds = 200;
+      FormulaSystem reference = FormulaSystem.parse(formula).with(backend);
+      FormulaSystem shared = FormulaSystem.parse(formula).with(backend);
+      int n = 301, rounds = 40;
       double[][] zs = {random(4 * n, 1), random(4 * n, 2)};
       double[][] vs = {random(4 * n, 3), random(4 * n, 4)};
-      double[][][] expected = {evaluate(f, zs[0], vs[0], n), evaluate(f, zs[1], vs[1], n)};
+      double[][][] expected = {evaluate(reference, zs[0], vs[0], n), evaluate(reference, zs[1], vs[1], n)};
       ExecutorService pool = Executors.newFixedThreadPool(2);
       try {
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
         Future<?>[] futures = new Future<?>[2];
         for (int t = 0; t < 2; t++) {
           int which = t;
           futures[t] = pool.submit((Callable<Void>) () -> {
+            start.await();
             for (int round = 0; round < rounds; round++) {
-              double[][] got = evaluate(f, zs[which], vs[which], n);
+              double[][] got = evaluate(shared, zs[which], vs[which], n);
               for (int i = 0; i < got.length; i++) {
                 if (!java.util.Arrays.equals(got[i], expected[which][i])) {
-                  throw new AssertionError("thread " + which + " round " + round + " output " + i);
+                  throw new AssertionError(backend + ": thread " + which + " round " + round
+                      + " output " + i + " differs from the sequential result");
                 }
               }
             }
