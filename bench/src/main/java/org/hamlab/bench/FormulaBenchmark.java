@@ -29,7 +29,7 @@ public final class FormulaBenchmark {
     void run(Hamiltonian h, double[] z, double[] v, int n, double[] out);
   }
 
-  /** {@code -Dwarmup.small=false} skips the 20,000 small warm-up calls (to see cold JIT outcomes). */
+  /** {@code -Dwarmup.small=false} skips the 20,000 small warm-up calls (cold JIT outcomes). */
   private static final boolean SMALL_WARMUP =
       Boolean.parseBoolean(System.getProperty("warmup.small", "true"));
 

@@ -17,7 +17,7 @@ enum Backend {
   /** Column-wise interpretation over tiles of rows. */
   INTERPRETER;
 
-  /** System property choosing the preferred backend: {@code vector}, {@code bytecode}, {@code interpreter}. */
+  /** System property naming the preferred backend: vector, bytecode or interpreter. */
   static final String PROPERTY = "hamlab.formula.backend";
 
   static Backend preferred() {
@@ -31,8 +31,8 @@ enum Backend {
   Routine compile(Program program) {
     Routine scalar = this == INTERPRETER ? null : Bytecode.compile(program);
     if (this == VECTOR && scalar != null) {
-      FormulaVectorCode.Batch batch =
-          FormulaVectorCode.compile(program.dim, program.registers, steps(program), program.outputs);
+      FormulaVectorCode.Batch batch = FormulaVectorCode.compile(
+          program.dim, program.registers, steps(program), program.outputs);
       if (batch != null) return new Vectorised(batch, scalar);
     }
     return scalar != null ? scalar : new Interpreter(program);

@@ -54,8 +54,8 @@ final class Bytecode {
         .withMethodBody("run", RUN, ClassFile.ACC_PUBLIC, code -> body(code, program)));
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(bytes, true);
-      return (Routine) lookup.findConstructor(lookup.lookupClass(), MethodType.methodType(void.class))
-          .invoke();
+      return (Routine) lookup
+          .findConstructor(lookup.lookupClass(), MethodType.methodType(void.class)).invoke();
     } catch (Throwable e) {
       throw new IllegalStateException("could not load the code generated for a formula", e);
     }

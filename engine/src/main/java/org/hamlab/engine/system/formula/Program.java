@@ -36,7 +36,7 @@ final class Program {
     this.outputs = outputs;
   }
 
-  /** Schedules the (lowered) DAG below {@code roots} in dependency order and allocates registers. */
+  /** Schedules the (lowered) DAG under {@code roots} in dependency order; allocates registers. */
   static Program of(int dim, List<Node> roots) {
     List<Node> order = topologicalOrder(roots);
     Map<Node, Integer> position = new IdentityHashMap<>();

@@ -31,7 +31,7 @@ final class FiniteDifferences {
     }
   }
 
-  /** ∇²H v against (∇H(z + ε v) − ∇H(z − ε v)) / 2ε, and the Hessian against the product. */
+  /** ∇²H v against (∇H(z + εv) − ∇H(z − εv)) / 2ε; the Hessian times v against ∇²H v. */
   static void checkHessianVector(Hamiltonian h, double[] z, double[] v, int n, double tolerance) {
     int dim = h.dim();
     double[] hv = new double[dim * n], gp = new double[dim * n], gm = new double[dim * n];

@@ -38,7 +38,8 @@ class FormulaDerivativeTest {
   void gradientAndHessianMatchFiniteDifferences(String formula) {
     FormulaSystem h = FormulaSystem.parse(formula);
     int n = 23;
-    double[] z = FormulaSystemTest.random(h.dim() * n, 11), v = FormulaSystemTest.random(h.dim() * n, 12);
+    double[] z = FormulaSystemTest.random(h.dim() * n, 11);
+    double[] v = FormulaSystemTest.random(h.dim() * n, 12);
     for (Backend backend : Backend.values()) {
       FormulaSystem f = h.with(backend);
       FiniteDifferences.checkGradient(f, z, n, 2e-7);
@@ -56,7 +57,8 @@ class FormulaDerivativeTest {
   void backendsAgree(String formula) {
     FormulaSystem h = FormulaSystem.parse(formula);
     int n = Interpreter.TILE * 2 + 7;
-    double[] z = FormulaSystemTest.random(h.dim() * n, 21), v = FormulaSystemTest.random(h.dim() * n, 22);
+    double[] z = FormulaSystemTest.random(h.dim() * n, 21);
+    double[] v = FormulaSystemTest.random(h.dim() * n, 22);
     double[][] reference = FormulaSystemTest.evaluate(h.with(Backend.INTERPRETER), z, v, n);
     for (Backend backend : new Backend[] {Backend.VECTOR, Backend.BYTECODE}) {
       double[][] a = FormulaSystemTest.evaluate(h.with(backend), z, v, n);

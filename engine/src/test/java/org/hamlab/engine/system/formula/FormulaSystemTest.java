@@ -113,8 +113,10 @@ class FormulaSystemTest {
     assertEquals("(q1 + q2)*p1 - -p2 + q2^-1",
         FormulaSystem.parse("((q1+q2))*p1-(-p2)+q2^(-1)").name());
     assertEquals("-q^2 + (-p)^2 + 2^3^q", FormulaSystem.parse("-(q^2)+(-p)^2+2^(3^q)").name());
-    assertEquals("(2^3)^q + q/(p*2) + q/p*2", FormulaSystem.parse("(2^3)^q+q/(p*2)+(q/p)*2").name());
-    FormulaSystem co = FormulaSystem.builder("q^2/2+p^2/2+alpha*q*p").parameter("alpha", 0.5).build();
+    assertEquals("(2^3)^q + q/(p*2) + q/p*2",
+        FormulaSystem.parse("(2^3)^q+q/(p*2)+(q/p)*2").name());
+    FormulaSystem co =
+        FormulaSystem.builder("q^2/2+p^2/2+alpha*q*p").parameter("alpha", 0.5).build();
     assertEquals("q^2/2 + p^2/2 + alpha*q*p", co.name());
     assertEquals("H = q^2/2 + p^2/2 + alpha*q*p with alpha = 0.5 (d = 1, not separable)",
         co.toString());
@@ -174,6 +176,10 @@ class FormulaSystemTest {
     var nan = assertThrows(IllegalArgumentException.class,
         () -> FormulaSystem.builder(f).parameter("alpha", Double.NaN));
     assertTrue(nan.getMessage().contains("finite"), nan.getMessage());
+    java.util.Map<String, Double> withNull = new java.util.HashMap<>();
+    withNull.put("alpha", null);
+    var isNull = assertThrows(IllegalArgumentException.class, () -> FormulaSystem.parse(f, withNull));
+    assertTrue(isNull.getMessage().contains("'alpha' is null"), isNull.getMessage());
   }
 
   @Test
@@ -206,7 +212,8 @@ class FormulaSystemTest {
       int n = 301, rounds = 40;
       double[][] zs = {random(4 * n, 1), random(4 * n, 2)};
       double[][] vs = {random(4 * n, 3), random(4 * n, 4)};
-      double[][][] expected = {evaluate(reference, zs[0], vs[0], n), evaluate(reference, zs[1], vs[1], n)};
+      double[][][] expected =
+          {evaluate(reference, zs[0], vs[0], n), evaluate(reference, zs[1], vs[1], n)};
       ExecutorService pool = Executors.newFixedThreadPool(2);
       try {
         java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
