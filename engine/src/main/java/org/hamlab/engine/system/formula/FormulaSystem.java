@@ -60,42 +60,47 @@ public final class FormulaSystem implements Hamiltonian {
   private final Routine hessian;
 
   private FormulaSystem(String formula, Map<String, Double> parameters, Backend preferred) {
-    Syntax tree = Parser.parse(formula);
-    Symbols symbols = Symbols.resolve(formula, tree, parameters);
-    this.formula = Syntax.print(tree);
-    this.parameters = Collections.unmodifiableMap(new TreeMap<>(parameters));
-    this.dof = symbols.dof();
-    int dim = 2 * dof;
+    try {
+      Syntax tree = Parser.parse(formula);
+      Symbols symbols = Symbols.resolve(formula, tree, parameters);
+      this.formula = Syntax.print(tree);
+      this.parameters = Collections.unmodifiableMap(new TreeMap<>(parameters));
+      this.dof = symbols.dof();
+      int dim = 2 * dof;
 
-    Graph g = new Graph();
-    Node h = symbols.translate(tree, g);
-    Node[] grad = new Node[dim];
-    for (int k = 0; k < dim; k++) grad[k] = g.derivative(h, k);
-    Node[][] hess = new Node[dim][dim];
-    for (int i = 0; i < dim; i++) {
-      for (int j = i; j < dim; j++) hess[i][j] = hess[j][i] = g.derivative(grad[i], j);
-    }
-    List<Node> hv = new ArrayList<>(dim);
-    for (int i = 0; i < dim; i++) {
-      Node sum = g.zero;
-      for (int j = 0; j < dim; j++) sum = g.add(sum, g.mul(hess[i][j], g.variable(dim + j)));
-      hv.add(sum);
-    }
-    this.separable = separable(grad, dof);
+      Graph g = new Graph();
+      Node h = symbols.translate(tree, g);
+      Node[] grad = new Node[dim];
+      for (int k = 0; k < dim; k++) grad[k] = g.derivative(h, k);
+      Node[][] hess = new Node[dim][dim];
+      for (int i = 0; i < dim; i++) {
+        for (int j = i; j < dim; j++) hess[i][j] = hess[j][i] = g.derivative(grad[i], j);
+      }
+      List<Node> hv = new ArrayList<>(dim);
+      for (int i = 0; i < dim; i++) {
+        Node sum = g.zero;
+        for (int j = 0; j < dim; j++) sum = g.add(sum, g.mul(hess[i][j], g.variable(dim + j)));
+        hv.add(sum);
+      }
+      this.separable = separable(grad, dof);
 
-    List<Node> hessianOutputs = new ArrayList<>(dim * dim);
-    for (Node[] row : hess) for (Node entry : row) hessianOutputs.add(entry);
-    // Value and gradient are compiled now; the Hessian-vector product and the Hessian on first use.
-    Routine[] r = new Routine[4];
-    List<List<Node>> outputs = List.of(List.of(h), List.of(grad), hv, hessianOutputs);
-    for (int i = 0; i < 4; i++) {
-      Program program = Program.of(dim, outputs.get(i).stream().map(g::lower).toList());
-      r[i] = i < 2 ? preferred.compile(program) : preferred.deferred(program);
+      List<Node> hessianOutputs = new ArrayList<>(dim * dim);
+      for (Node[] row : hess) for (Node entry : row) hessianOutputs.add(entry);
+      // Value and gradient are compiled now; the Hessian-vector product and Hessian on first use.
+      Routine[] r = new Routine[4];
+      List<List<Node>> outputs = List.of(List.of(h), List.of(grad), hv, hessianOutputs);
+      for (int i = 0; i < 4; i++) {
+        Program program = Program.of(dim, outputs.get(i).stream().map(g::lower).toList());
+        r[i] = i < 2 ? preferred.compile(program) : preferred.deferred(program);
+      }
+      this.value = r[0];
+      this.gradient = r[1];
+      this.hessianVector = r[2];
+      this.hessian = r[3];
+    } catch (StackOverflowError e) {
+      throw new FormulaException(formula, 0, "the formula is nested too deeply (or is too long) to"
+          + " compile; use fewer levels of parentheses or simplify it");
     }
-    this.value = r[0];
-    this.gradient = r[1];
-    this.hessianVector = r[2];
-    this.hessian = r[3];
   }
 
   /** The Hamiltonian given by {@code formula}, which must not use parameters. */

@@ -66,6 +66,21 @@ class FormulaErrorTest {
   }
 
   @Test
+  void deepNestingIsRefusedAndLongSumsWork() {
+    int depth = 50_000;
+    String deep = "(".repeat(depth) + "q" + ")".repeat(depth) + " + p";
+    FormulaException e = assertThrows(FormulaException.class, () -> FormulaSystem.parse(deep));
+    assertTrue(e.getMessage().startsWith("the formula is nested too deeply"), e.getMessage()
+        .substring(0, 200));
+    StringBuilder sum = new StringBuilder("p^2/2");
+    for (int k = 1; k <= 500; k++) sum.append(" + q^2/").append(k + 1);
+    FormulaSystem h = FormulaSystem.parse(sum.toString());
+    double expected = 0.5 * 0.3 * 0.3;
+    for (int k = 1; k <= 500; k++) expected += 0.2 * 0.2 / (k + 1);
+    assertEquals(expected, h.valueAt(0.2, 0.3), 1e-13);
+  }
+
+  @Test
   void nullFormula() {
     var e = assertThrows(IllegalArgumentException.class, () -> FormulaSystem.parse(null));
     assertTrue(e.getMessage().contains("formula is null"), e.getMessage());
