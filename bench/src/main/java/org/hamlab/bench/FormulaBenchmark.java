@@ -23,7 +23,7 @@ import org.hamlab.engine.system.formula.FormulaSystem;
  *
  * <p>Run: {@code mvn -B -o -q -pl engine,bench compile && java --add-modules jdk.incubator.vector
  * -cp engine/target/classes:bench/target/classes org.hamlab.bench.FormulaBenchmark [n] [rounds]
- * [backends]} with backends a comma list of vector, bytecode, interpreter (default all three).
+ * [backends]} with backends a comma list of bytecode, vector, interpreter (default all three).
  * {@code -Dwarmup.small=false} skips the 20,000 small warm-up calls (cold JIT outcomes). Timings
  * on a shared machine are noisy; compare ratios, not absolute numbers.
  */
@@ -44,7 +44,7 @@ public final class FormulaBenchmark {
   public static void main(String[] args) {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 4096;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
-    String[] backends = (args.length > 2 ? args[2] : "vector,bytecode,interpreter").split(",");
+    String[] backends = (args.length > 2 ? args[2] : "bytecode,vector,interpreter").split(",");
     List<Pair> pairs = List.of(
         new Pair(new DoubleWell(), "p^2/2 + q^4/4 - q^2/2", Map.of()),
         new Pair(new HenonHeiles(), "(p1^2+p2^2)/2 + (q1^2+q2^2)/2 + q1^2*q2 - q2^3/3", Map.of()),

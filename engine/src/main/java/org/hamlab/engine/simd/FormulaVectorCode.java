@@ -84,6 +84,11 @@ public final class FormulaVectorCode {
 
   private FormulaVectorCode() {}
 
+  /** Lanes of the preferred double species (0 when the Vector API is not available). */
+  public static int lanes() {
+    return AVAILABLE ? Lanes.preferred() : 0;
+  }
+
   /** True when the Vector API module is loaded and its preferred double species has ≥ 2 lanes. */
   public static boolean available() {
     return AVAILABLE;

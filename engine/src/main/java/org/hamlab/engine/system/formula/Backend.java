@@ -10,21 +10,25 @@ import org.hamlab.engine.simd.FormulaVectorCode;
  * method).
  */
 enum Backend {
-  /** Generated Vector API code over whole vectors, scalar generated code for the tail rows. */
+  /**
+   * Generated Vector API code over whole vectors, scalar generated code for the tail rows. The
+   * fastest once C2 has compiled it, but each formula's code is a new class that runs ~100×
+   * slower until then (libraries.md §3.6): about 0.5 s of CPU per routine here. Opt-in.
+   */
   VECTOR,
-  /** Generated scalar code: one straight-line loop over the rows. */
+  /** Generated scalar code: one straight-line loop over the rows. The default. */
   BYTECODE,
   /** Column-wise interpretation over tiles of rows. */
   INTERPRETER;
 
-  /** System property naming the preferred backend: vector, bytecode or interpreter. */
+  /** System property naming the preferred backend: bytecode, vector or interpreter. */
   static final String PROPERTY = "hamlab.formula.backend";
 
   static Backend preferred() {
-    String value = System.getProperty(PROPERTY, "vector");
+    String value = System.getProperty(PROPERTY, "bytecode");
     for (Backend b : values()) if (b.name().equalsIgnoreCase(value)) return b;
     throw new IllegalStateException("system property " + PROPERTY
-        + " must be vector, bytecode or interpreter, got '" + value + "'");
+        + " must be bytecode, vector or interpreter, got '" + value + "'");
   }
 
   /** A routine for {@code program} from this backend or the first one after it that takes it. */
@@ -46,8 +50,11 @@ enum Backend {
   /** The backend {@code routine} belongs to (compiling it if it was deferred). */
   static Backend of(Routine routine) {
     if (routine instanceof Deferred d) return of(d.get());
-    return routine instanceof Vectorised ? VECTOR
-        : routine instanceof Interpreter ? INTERPRETER : BYTECODE;
+    return switch (routine) {
+      case Vectorised x -> VECTOR;
+      case Interpreter x -> INTERPRETER;
+      default -> BYTECODE;
+    };
   }
 
   private static List<FormulaVectorCode.Step> steps(Program program) {

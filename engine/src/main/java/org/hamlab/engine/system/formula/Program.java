@@ -109,10 +109,4 @@ final class Program {
     }
     return order;
   }
-
-  /** Number of instructions that do arithmetic (not CONST or INPUT). */
-  int arithmetic() {
-    return (int) instructions.stream()
-        .filter(i -> i.code() != Code.CONST && i.code() != Code.INPUT).count();
-  }
 }

@@ -54,11 +54,12 @@ class FormulaSystemTest {
   void equalsTheNamedSystem(Hamiltonian named, FormulaSystem formula) {
     assertEquals(named.dof(), formula.dof());
     assertEquals(named.separable(), formula.separable(), formula.toString());
-    assertEquals(FormulaVectorCode.available() ? Backend.VECTOR : Backend.BYTECODE,
-        formula.backend(), "small formulas run as generated code");
+    assertEquals(Backend.BYTECODE, formula.backend(), "small formulas run as generated code");
     for (Backend backend : Backend.values()) {
       FormulaSystem f = formula.with(backend);
-      assertEquals(backend, f.backend());
+      if (backend != Backend.VECTOR || FormulaVectorCode.available()) {
+        assertEquals(backend, f.backend());
+      }
       for (int n : new int[] {0, 1, 3, 4, 5, 8, 9, 17, 37, Interpreter.TILE + 3}) {
         compare(named, f, n);
       }
