@@ -13,31 +13,38 @@ enum Backend {
   /**
    * Generated Vector API code over whole vectors, scalar generated code for the tail rows. The
    * fastest once C2 has compiled it, but each formula's code is a new class that runs ~100×
-   * slower until then (libraries.md §3.6): about 0.5 s of CPU per routine here. Opt-in.
+   * slower until then (libraries.md §3.6): about 0.5 s of CPU per routine here.
    */
   VECTOR,
-  /** Generated scalar code: one straight-line loop over the rows. The default. */
+  /**
+   * The default: {@link #BYTECODE}, and {@link #VECTOR} once a background thread has warmed it
+   * up ({@link Tiered}); for exact programs only, others use {@link #BYTECODE}.
+   */
+  TIERED,
+  /** Generated scalar code: one straight-line loop over the rows. */
   BYTECODE,
   /** Column-wise interpretation over tiles of rows. */
   INTERPRETER;
 
-  /** System property naming the preferred backend: bytecode, vector or interpreter. */
+  /** System property naming the preferred backend: tiered, bytecode, vector or interpreter. */
   static final String PROPERTY = "hamlab.formula.backend";
 
   static Backend preferred() {
-    String value = System.getProperty(PROPERTY, "bytecode");
+    String value = System.getProperty(PROPERTY, "tiered");
     for (Backend b : values()) if (b.name().equalsIgnoreCase(value)) return b;
     throw new IllegalStateException("system property " + PROPERTY
-        + " must be bytecode, vector or interpreter, got '" + value + "'");
+        + " must be tiered, bytecode, vector or interpreter, got '" + value + "'");
   }
 
   /** A routine for {@code program} from this backend or the first one after it that takes it. */
   Routine compile(Program program) {
     Routine scalar = this == INTERPRETER ? null : Bytecode.compile(program);
-    if (this == VECTOR && scalar != null) {
+    if (scalar != null && (this == VECTOR || this == TIERED && program.exact())) {
       FormulaVectorCode.Batch batch = FormulaVectorCode.compile(
           program.dim, program.registers, steps(program), program.outputs);
-      if (batch != null) return new Vectorised(batch, scalar);
+      if (batch != null) {
+        return this == VECTOR ? new Vectorised(batch, scalar) : new Tiered(batch, scalar, program);
+      }
     }
     return scalar != null ? scalar : new Interpreter(program);
   }
@@ -47,11 +54,28 @@ enum Backend {
     return new Deferred(this, program);
   }
 
+  /** True when {@code routine} runs vector code now, or is deferred and not compiled yet. */
+  static boolean vectorised(Routine routine) {
+    return switch (routine) {
+      case Deferred d -> d.compiled == null || vectorised(d.compiled);
+      case Vectorised x -> true;
+      case Tiered t -> t.hot();
+      default -> false;
+    };
+  }
+
+  /** A {@link Tiered} routine (compiled now if it was deferred), else null. */
+  static Tiered tiered(Routine routine) {
+    if (routine instanceof Deferred d) return tiered(d.get());
+    return routine instanceof Tiered t ? t : null;
+  }
+
   /** The backend {@code routine} belongs to (compiling it if it was deferred). */
   static Backend of(Routine routine) {
     if (routine instanceof Deferred d) return of(d.get());
     return switch (routine) {
       case Vectorised x -> VECTOR;
+      case Tiered x -> TIERED;
       case Interpreter x -> INTERPRETER;
       default -> BYTECODE;
     };

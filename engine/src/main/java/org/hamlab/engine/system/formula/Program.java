@@ -81,6 +81,15 @@ final class Program {
     return new Program(dim, registers, code, outputs);
   }
 
+  /**
+   * True when the program uses only +, −, ×, ÷, negation and square roots: IEEE-754 operations
+   * that are correctly rounded, so scalar and vector code give bitwise the same results.
+   */
+  boolean exact() {
+    return instructions.stream().noneMatch(i -> i.code() == Code.POW
+        || i.code() == Code.CALL && i.function() != Function.SQRT);
+  }
+
   /** Post-order of the DAG under {@code roots}, each node once; iterative (deep formulas). */
   private static List<Node> topologicalOrder(List<Node> roots) {
     List<Node> order = new ArrayList<>();

@@ -2,6 +2,7 @@ package org.hamlab.engine.system.formula;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -84,12 +85,44 @@ class FormulaDerivativeTest {
     double[] z = FormulaSystemTest.random(h.dim() * n, 31);
     double[] v = FormulaSystemTest.random(h.dim() * n, 32);
     double[][] reference = FormulaSystemTest.evaluate(h.with(Backend.INTERPRETER), z, v, n);
-    for (Backend backend : new Backend[] {Backend.VECTOR, Backend.BYTECODE}) {
-      double[][] a = FormulaSystemTest.evaluate(h.with(backend), z, v, n);
+    FormulaSystem hot = h.with(Backend.TIERED);
+    hot.tiered().forEach(Tiered::heat);
+    for (FormulaSystem f : new FormulaSystem[] {h.with(Backend.VECTOR), h.with(Backend.BYTECODE),
+        h.with(Backend.TIERED), hot}) {
+      double[][] a = FormulaSystemTest.evaluate(f, z, v, n);
+      Backend backend = f.backend();
       for (int i = 0; i < a.length; i++) {
         org.junit.jupiter.api.Assertions.assertArrayEquals(reference[i], a[i], 0.0,
             backend + " output " + i);
       }
+    }
+  }
+
+  @Test
+  void tieredIsForExactFormulasOnly() {
+    assumeTrue(org.hamlab.engine.simd.FormulaVectorCode.available());
+    assertEquals(Backend.TIERED, FormulaSystem.parse("sqrt(q^2 + 1)/p^3 - q*p").backend());
+    assertEquals(Backend.BYTECODE, FormulaSystem.parse("sin(q) + p^2").backend());
+    assertEquals(Backend.BYTECODE, FormulaSystem.parse("q^2.5 + p^2").backend());
+    assertEquals(Backend.VECTOR, FormulaSystem.parse("sin(q) + p^2").with(Backend.VECTOR).backend());
+  }
+
+  /**
+   * The background warm-up (run here on the test thread) leaves every routine giving the same
+   * results; whether it switches depends on the JIT and is not asserted.
+   */
+  @Test
+  void warmUpChangesNoResult() {
+    assumeTrue(org.hamlab.engine.simd.FormulaVectorCode.available());
+    FormulaSystem h = FormulaSystem.parse("(p1^2 + p2^2)/2 + q1^2*q2/(1 + q2^2)");
+    int n = 101;
+    double[] z = FormulaSystemTest.random(h.dim() * n, 41);
+    double[] v = FormulaSystemTest.random(h.dim() * n, 42);
+    double[][] before = FormulaSystemTest.evaluate(h, z, v, n);
+    h.tiered().get(1).warmUp(); // the gradient's
+    double[][] after = FormulaSystemTest.evaluate(h, z, v, n);
+    for (int i = 0; i < before.length; i++) {
+      org.junit.jupiter.api.Assertions.assertArrayEquals(before[i], after[i], 0.0, "output " + i);
     }
   }
 
