@@ -23,7 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * JMH twin of {@link FormulaBenchmark}: H, ∇H and the Hessian-vector product of a named system
  * ({@code kind = named}) and of the same Hamiltonian given as a formula, evaluated by generated
- * scalar code ({@code kind = bytecode}, the default) or generated Vector API code ({@code vector}),
+ * scalar code ({@code bytecode}), generated Vector API code ({@code vector}) or the default
+ * {@code tiered} (scalar, then vector code after a background warm-up of about 2 s),
  * one batch of {@code n} states (state layout), one thread. The ratio formula/named of the scores
  * is the figure to report (required ≤ 3). Three forks, so that bimodal JIT outcomes show
  * (libraries.md §3.6); a command-line {@code -jvmArgsAppend} replaces the module flag below.
@@ -52,7 +53,7 @@ public class FormulaKernelsBenchmark {
   @Param({"double-well", "henon-heiles", "coupled-oscillator", "product-quadratic"})
   public String system;
 
-  @Param({"named", "bytecode", "vector"})
+  @Param({"named", "tiered", "bytecode", "vector"})
   public String kind;
 
   @Param({"4096"})

@@ -1,8 +1,9 @@
 package org.hamlab.engine.system.formula;
 
 import java.util.Arrays;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hamlab.engine.simd.FormulaVectorCode;
 
@@ -26,12 +27,18 @@ final class Tiered implements Routine {
   static final int CHECK_ROWS = 1024;
   static final int ATTEMPTS = 50;
 
-  private static final ExecutorService WARMER = Executors.newSingleThreadExecutor(task -> {
-    Thread t = new Thread(task, "hamlab-formula-warmup");
-    t.setDaemon(true);
-    t.setPriority(Thread.MIN_PRIORITY);
-    return t;
-  });
+  /** One daemon thread, started on demand and ended after 10 s without work. */
+  private static final ThreadPoolExecutor WARMER = new ThreadPoolExecutor(1, 1, 10,
+      TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
+        Thread t = new Thread(task, "hamlab-formula-warmup");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        return t;
+      });
+
+  static {
+    WARMER.allowCoreThreadTimeOut(true);
+  }
 
   private final FormulaVectorCode.Batch vector;
   private final Routine scalar;
