@@ -45,7 +45,8 @@ public final class FormulaBenchmark {
   public static void main(String[] args) {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 4096;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
-    String[] backends = (args.length > 2 ? args[2] : "tiered,bytecode,vector,interpreter").split(",");
+    String all = "tiered,bytecode,vector,interpreter";
+    String[] backends = (args.length > 2 ? args[2] : all).split(",");
     List<Pair> pairs = List.of(
         new Pair(new DoubleWell(), "p^2/2 + q^4/4 - q^2/2", Map.of()),
         new Pair(new HenonHeiles(), "(p1^2+p2^2)/2 + (q1^2+q2^2)/2 + q1^2*q2 - q2^3/3", Map.of()),

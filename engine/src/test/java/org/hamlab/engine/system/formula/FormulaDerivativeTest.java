@@ -104,7 +104,8 @@ class FormulaDerivativeTest {
     assertEquals(Backend.TIERED, FormulaSystem.parse("sqrt(q^2 + 1)/p^3 - q*p").backend());
     assertEquals(Backend.BYTECODE, FormulaSystem.parse("sin(q) + p^2").backend());
     assertEquals(Backend.BYTECODE, FormulaSystem.parse("q^2.5 + p^2").backend());
-    assertEquals(Backend.VECTOR, FormulaSystem.parse("sin(q) + p^2").with(Backend.VECTOR).backend());
+    assertEquals(Backend.VECTOR,
+        FormulaSystem.parse("sin(q) + p^2").with(Backend.VECTOR).backend());
   }
 
   /**

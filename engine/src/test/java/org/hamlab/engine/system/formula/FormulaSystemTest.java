@@ -184,7 +184,8 @@ class FormulaSystemTest {
     assertTrue(nan.getMessage().contains("finite"), nan.getMessage());
     java.util.Map<String, Double> withNull = new java.util.HashMap<>();
     withNull.put("alpha", null);
-    var isNull = assertThrows(IllegalArgumentException.class, () -> FormulaSystem.parse(f, withNull));
+    var isNull =
+        assertThrows(IllegalArgumentException.class, () -> FormulaSystem.parse(f, withNull));
     assertTrue(isNull.getMessage().contains("'alpha' is null"), isNull.getMessage());
   }
 
