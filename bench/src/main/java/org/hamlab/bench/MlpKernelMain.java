@@ -31,8 +31,8 @@ public final class MlpKernelMain {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 4096;
     double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 1.0;
     System.out.printf(Locale.ROOT, "threads=%d batch=%d%n", Tiles.threads(), n);
-    System.out.printf(Locale.ROOT, "%-16s %-8s %-10s %10s %10s%n", "net", "dtype", "op",
-        "µs/call", "GFLOP/s");
+    System.out.printf(Locale.ROOT, "%-16s %-8s %-10s %10s %10s %10s%n", "net", "dtype", "op",
+        "µs/call", "GFLOP/s", "B/call");
     for (int[] hidden : new int[][] {{64, 64}, {16, 32, 16}}) {
       for (Precision p : Precision.values()) {
         Mlp mlp = Mlp.create(MlpSpec.of(1).withHidden(hidden).withPrecision(p).withSeed(1));
@@ -66,9 +66,20 @@ public final class MlpKernelMain {
     double[] flops = {2 * m * n, 4 * m * n, 6 * m * n};
     for (int o = 0; o < ops.length; o++) {
       double best = time(ops[o], seconds);
-      System.out.printf(Locale.ROOT, "%-16s %-8s %-10s %10.1f %10.1f%n", net, p, names[o],
-          best * 1e6, flops[o] / best * 1e-9);
+      System.out.printf(Locale.ROOT, "%-16s %-8s %-10s %10.1f %10.1f %10d%n", net, p, names[o],
+          best * 1e6, flops[o] / best * 1e-9, allocated(ops[o]));
     }
+  }
+
+  /** Bytes allocated by the calling thread per call (0 expected on one thread: no boxing). */
+  private static long allocated(Runnable op) {
+    if (!(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean mx)) {
+      return -1;
+    }
+    long id = Thread.currentThread().threadId();
+    long a = mx.getThreadAllocatedBytes(id);
+    for (int i = 0; i < 10; i++) op.run();
+    return (mx.getThreadAllocatedBytes(id) - a) / 10;
   }
 
   /**

@@ -65,8 +65,11 @@ public final class MlpKernels {
   }
 
   private static void run(MlpFunction function, boolean float32) {
-    int[] sizes = {2, 16, 20, 1};
-    MlpShape shape = new MlpShape(sizes, false, lanes(float32));
+    // Widths chosen so that every register-block path runs: 3L wide (4x2 + 4x1 tail), exactly one
+    // vector (8x1, with 8-blocks and a tail over inputs), 2L wide with a 4-block input tail.
+    int lanes = lanes(float32);
+    int[] sizes = {2, 2 * lanes + 3, lanes - 1, lanes + 5, 1};
+    MlpShape shape = new MlpShape(sizes, false, lanes);
     double[] theta = new double[shape.parameterCount];
     for (int i = 0; i < theta.length; i++) theta[i] = 0.3 * Math.sin(1.7 * i + 0.4);
     MlpTile tile;
@@ -79,7 +82,7 @@ public final class MlpKernels {
       w.load(shape, theta);
       tile = new MlpPanamaF64(shape, w, function);
     }
-    int n = 5;
+    int n = MlpTile.ROWS;
     double[] z = new double[2 * n];
     double[] out = new double[4 * n];
     double[] scale = new double[n];
@@ -103,6 +106,11 @@ public final class MlpKernels {
       tile.addMixed();
       tile.backward(scale, 0);
       tile.addParameterGradient(scale, 0);
+      if (c % 64 == 0) {
+        tile.unitTangent(c % 2);
+        tile.tangent();
+        tile.storeHessianColumn(out, n, 0, c % 2);
+      }
     }
     tile.endPartial(part);
   }

@@ -274,14 +274,14 @@ final class MlpPanamaF32 extends MlpTileF32 {
       c31 = f3.fma(m1, c31);
     }
     int p = off + i * w + j;
-    add(dw, p, c00);
-    add(dw, p + L, c01);
-    add(dw, p + w, c10);
-    add(dw, p + w + L, c11);
-    add(dw, p + 2 * w, c20);
-    add(dw, p + 2 * w + L, c21);
-    add(dw, p + 3 * w, c30);
-    add(dw, p + 3 * w + L, c31);
+    FloatVector.fromArray(S, dw, p).add(c00).intoArray(dw, p);
+    FloatVector.fromArray(S, dw, p + L).add(c01).intoArray(dw, p + L);
+    FloatVector.fromArray(S, dw, p + w).add(c10).intoArray(dw, p + w);
+    FloatVector.fromArray(S, dw, p + w + L).add(c11).intoArray(dw, p + w + L);
+    FloatVector.fromArray(S, dw, p + 2 * w).add(c20).intoArray(dw, p + 2 * w);
+    FloatVector.fromArray(S, dw, p + 2 * w + L).add(c21).intoArray(dw, p + 2 * w + L);
+    FloatVector.fromArray(S, dw, p + 3 * w).add(c30).intoArray(dw, p + 3 * w);
+    FloatVector.fromArray(S, dw, p + 3 * w + L).add(c31).intoArray(dw, p + 3 * w + L);
   }
 
   /** Inputs i..i+7 × one vector of outputs (layers exactly one vector wide). */
@@ -302,14 +302,14 @@ final class MlpPanamaF32 extends MlpTileF32 {
       c7 = FloatVector.broadcast(S, x[o + 7]).fma(m, c7);
     }
     int p = off + i * w;
-    add(dw, p, c0);
-    add(dw, p + w, c1);
-    add(dw, p + 2 * w, c2);
-    add(dw, p + 3 * w, c3);
-    add(dw, p + 4 * w, c4);
-    add(dw, p + 5 * w, c5);
-    add(dw, p + 6 * w, c6);
-    add(dw, p + 7 * w, c7);
+    FloatVector.fromArray(S, dw, p).add(c0).intoArray(dw, p);
+    FloatVector.fromArray(S, dw, p + w).add(c1).intoArray(dw, p + w);
+    FloatVector.fromArray(S, dw, p + 2 * w).add(c2).intoArray(dw, p + 2 * w);
+    FloatVector.fromArray(S, dw, p + 3 * w).add(c3).intoArray(dw, p + 3 * w);
+    FloatVector.fromArray(S, dw, p + 4 * w).add(c4).intoArray(dw, p + 4 * w);
+    FloatVector.fromArray(S, dw, p + 5 * w).add(c5).intoArray(dw, p + 5 * w);
+    FloatVector.fromArray(S, dw, p + 6 * w).add(c6).intoArray(dw, p + 6 * w);
+    FloatVector.fromArray(S, dw, p + 7 * w).add(c7).intoArray(dw, p + 7 * w);
   }
 
   private static void outer1x1(float[] dw, int off, int w, float[] x, int xs, float[] dl, int i,
@@ -318,7 +318,7 @@ final class MlpPanamaF32 extends MlpTileF32 {
     for (int t = 0; t < rows; t++) {
       c = FloatVector.broadcast(S, x[t * xs + i]).fma(FloatVector.fromArray(S, dl, t * w + j), c);
     }
-    add(dw, off + i * w + j, c);
+    FloatVector.fromArray(S, dw, off + i * w + j).add(c).intoArray(dw, off + i * w + j);
   }
 
   @Override
@@ -371,14 +371,14 @@ final class MlpPanamaF32 extends MlpTileF32 {
       c31 = g.fma(n1, f.fma(m1, c31));
     }
     int p = off + i * w + j;
-    add(dw, p, c00);
-    add(dw, p + L, c01);
-    add(dw, p + w, c10);
-    add(dw, p + w + L, c11);
-    add(dw, p + 2 * w, c20);
-    add(dw, p + 2 * w + L, c21);
-    add(dw, p + 3 * w, c30);
-    add(dw, p + 3 * w + L, c31);
+    FloatVector.fromArray(S, dw, p).add(c00).intoArray(dw, p);
+    FloatVector.fromArray(S, dw, p + L).add(c01).intoArray(dw, p + L);
+    FloatVector.fromArray(S, dw, p + w).add(c10).intoArray(dw, p + w);
+    FloatVector.fromArray(S, dw, p + w + L).add(c11).intoArray(dw, p + w + L);
+    FloatVector.fromArray(S, dw, p + 2 * w).add(c20).intoArray(dw, p + 2 * w);
+    FloatVector.fromArray(S, dw, p + 2 * w + L).add(c21).intoArray(dw, p + 2 * w + L);
+    FloatVector.fromArray(S, dw, p + 3 * w).add(c30).intoArray(dw, p + 3 * w);
+    FloatVector.fromArray(S, dw, p + 3 * w + L).add(c31).intoArray(dw, p + 3 * w + L);
   }
 
   private static void outer2x8x1(float[] dw, int off, int w, float[] x1, float[] dl1,
@@ -406,14 +406,14 @@ final class MlpPanamaF32 extends MlpTileF32 {
           .fma(n, FloatVector.broadcast(S, x1[o + 7]).fma(m, c7));
     }
     int p = off + i * w;
-    add(dw, p, c0);
-    add(dw, p + w, c1);
-    add(dw, p + 2 * w, c2);
-    add(dw, p + 3 * w, c3);
-    add(dw, p + 4 * w, c4);
-    add(dw, p + 5 * w, c5);
-    add(dw, p + 6 * w, c6);
-    add(dw, p + 7 * w, c7);
+    FloatVector.fromArray(S, dw, p).add(c0).intoArray(dw, p);
+    FloatVector.fromArray(S, dw, p + w).add(c1).intoArray(dw, p + w);
+    FloatVector.fromArray(S, dw, p + 2 * w).add(c2).intoArray(dw, p + 2 * w);
+    FloatVector.fromArray(S, dw, p + 3 * w).add(c3).intoArray(dw, p + 3 * w);
+    FloatVector.fromArray(S, dw, p + 4 * w).add(c4).intoArray(dw, p + 4 * w);
+    FloatVector.fromArray(S, dw, p + 5 * w).add(c5).intoArray(dw, p + 5 * w);
+    FloatVector.fromArray(S, dw, p + 6 * w).add(c6).intoArray(dw, p + 6 * w);
+    FloatVector.fromArray(S, dw, p + 7 * w).add(c7).intoArray(dw, p + 7 * w);
   }
 
   private static void outer2x1x1(float[] dw, int off, int w, float[] x1, float[] dl1,
@@ -425,12 +425,9 @@ final class MlpPanamaF32 extends MlpTileF32 {
       c = FloatVector.broadcast(S, x2[t * xs + i])
           .fma(FloatVector.fromArray(S, dl2, t * w + j), c);
     }
-    add(dw, off + i * w + j, c);
+    FloatVector.fromArray(S, dw, off + i * w + j).add(c).intoArray(dw, off + i * w + j);
   }
 
-  private static void add(float[] dw, int p, FloatVector c) {
-    FloatVector.fromArray(S, dw, p).add(c).intoArray(dw, p);
-  }
 
   @Override
   void columnSum(float[] db, int off, float[] dl, int w, float[] scale) {

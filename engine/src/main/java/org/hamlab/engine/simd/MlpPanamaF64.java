@@ -314,14 +314,14 @@ final class MlpPanamaF64 extends MlpTileF64 {
       c31 = f3.fma(m1, c31);
     }
     int p = off + i * w + j;
-    add(dw, p, c00);
-    add(dw, p + L, c01);
-    add(dw, p + w, c10);
-    add(dw, p + w + L, c11);
-    add(dw, p + 2 * w, c20);
-    add(dw, p + 2 * w + L, c21);
-    add(dw, p + 3 * w, c30);
-    add(dw, p + 3 * w + L, c31);
+    DoubleVector.fromArray(S, dw, p).add(c00).intoArray(dw, p);
+    DoubleVector.fromArray(S, dw, p + L).add(c01).intoArray(dw, p + L);
+    DoubleVector.fromArray(S, dw, p + w).add(c10).intoArray(dw, p + w);
+    DoubleVector.fromArray(S, dw, p + w + L).add(c11).intoArray(dw, p + w + L);
+    DoubleVector.fromArray(S, dw, p + 2 * w).add(c20).intoArray(dw, p + 2 * w);
+    DoubleVector.fromArray(S, dw, p + 2 * w + L).add(c21).intoArray(dw, p + 2 * w + L);
+    DoubleVector.fromArray(S, dw, p + 3 * w).add(c30).intoArray(dw, p + 3 * w);
+    DoubleVector.fromArray(S, dw, p + 3 * w + L).add(c31).intoArray(dw, p + 3 * w + L);
   }
 
   /** Inputs i..i+7 × one vector of outputs (layers exactly one vector wide). */
@@ -342,14 +342,14 @@ final class MlpPanamaF64 extends MlpTileF64 {
       c7 = DoubleVector.broadcast(S, x[o + 7]).fma(m, c7);
     }
     int p = off + i * w;
-    add(dw, p, c0);
-    add(dw, p + w, c1);
-    add(dw, p + 2 * w, c2);
-    add(dw, p + 3 * w, c3);
-    add(dw, p + 4 * w, c4);
-    add(dw, p + 5 * w, c5);
-    add(dw, p + 6 * w, c6);
-    add(dw, p + 7 * w, c7);
+    DoubleVector.fromArray(S, dw, p).add(c0).intoArray(dw, p);
+    DoubleVector.fromArray(S, dw, p + w).add(c1).intoArray(dw, p + w);
+    DoubleVector.fromArray(S, dw, p + 2 * w).add(c2).intoArray(dw, p + 2 * w);
+    DoubleVector.fromArray(S, dw, p + 3 * w).add(c3).intoArray(dw, p + 3 * w);
+    DoubleVector.fromArray(S, dw, p + 4 * w).add(c4).intoArray(dw, p + 4 * w);
+    DoubleVector.fromArray(S, dw, p + 5 * w).add(c5).intoArray(dw, p + 5 * w);
+    DoubleVector.fromArray(S, dw, p + 6 * w).add(c6).intoArray(dw, p + 6 * w);
+    DoubleVector.fromArray(S, dw, p + 7 * w).add(c7).intoArray(dw, p + 7 * w);
   }
 
   private static void outer1x1(double[] dw, int off, int w, double[] x, int xs, double[] dl, int i,
@@ -358,7 +358,7 @@ final class MlpPanamaF64 extends MlpTileF64 {
     for (int t = 0; t < rows; t++) {
       c = DoubleVector.broadcast(S, x[t * xs + i]).fma(DoubleVector.fromArray(S, dl, t * w + j), c);
     }
-    add(dw, off + i * w + j, c);
+    DoubleVector.fromArray(S, dw, off + i * w + j).add(c).intoArray(dw, off + i * w + j);
   }
 
   @Override
@@ -411,14 +411,14 @@ final class MlpPanamaF64 extends MlpTileF64 {
       c31 = g.fma(n1, f.fma(m1, c31));
     }
     int p = off + i * w + j;
-    add(dw, p, c00);
-    add(dw, p + L, c01);
-    add(dw, p + w, c10);
-    add(dw, p + w + L, c11);
-    add(dw, p + 2 * w, c20);
-    add(dw, p + 2 * w + L, c21);
-    add(dw, p + 3 * w, c30);
-    add(dw, p + 3 * w + L, c31);
+    DoubleVector.fromArray(S, dw, p).add(c00).intoArray(dw, p);
+    DoubleVector.fromArray(S, dw, p + L).add(c01).intoArray(dw, p + L);
+    DoubleVector.fromArray(S, dw, p + w).add(c10).intoArray(dw, p + w);
+    DoubleVector.fromArray(S, dw, p + w + L).add(c11).intoArray(dw, p + w + L);
+    DoubleVector.fromArray(S, dw, p + 2 * w).add(c20).intoArray(dw, p + 2 * w);
+    DoubleVector.fromArray(S, dw, p + 2 * w + L).add(c21).intoArray(dw, p + 2 * w + L);
+    DoubleVector.fromArray(S, dw, p + 3 * w).add(c30).intoArray(dw, p + 3 * w);
+    DoubleVector.fromArray(S, dw, p + 3 * w + L).add(c31).intoArray(dw, p + 3 * w + L);
   }
 
   private static void outer2x8x1(double[] dw, int off, int w, double[] x1, double[] dl1,
@@ -446,14 +446,14 @@ final class MlpPanamaF64 extends MlpTileF64 {
           .fma(n, DoubleVector.broadcast(S, x1[o + 7]).fma(m, c7));
     }
     int p = off + i * w;
-    add(dw, p, c0);
-    add(dw, p + w, c1);
-    add(dw, p + 2 * w, c2);
-    add(dw, p + 3 * w, c3);
-    add(dw, p + 4 * w, c4);
-    add(dw, p + 5 * w, c5);
-    add(dw, p + 6 * w, c6);
-    add(dw, p + 7 * w, c7);
+    DoubleVector.fromArray(S, dw, p).add(c0).intoArray(dw, p);
+    DoubleVector.fromArray(S, dw, p + w).add(c1).intoArray(dw, p + w);
+    DoubleVector.fromArray(S, dw, p + 2 * w).add(c2).intoArray(dw, p + 2 * w);
+    DoubleVector.fromArray(S, dw, p + 3 * w).add(c3).intoArray(dw, p + 3 * w);
+    DoubleVector.fromArray(S, dw, p + 4 * w).add(c4).intoArray(dw, p + 4 * w);
+    DoubleVector.fromArray(S, dw, p + 5 * w).add(c5).intoArray(dw, p + 5 * w);
+    DoubleVector.fromArray(S, dw, p + 6 * w).add(c6).intoArray(dw, p + 6 * w);
+    DoubleVector.fromArray(S, dw, p + 7 * w).add(c7).intoArray(dw, p + 7 * w);
   }
 
   private static void outer2x1x1(double[] dw, int off, int w, double[] x1, double[] dl1,
@@ -465,12 +465,9 @@ final class MlpPanamaF64 extends MlpTileF64 {
       c = DoubleVector.broadcast(S, x2[t * xs + i])
           .fma(DoubleVector.fromArray(S, dl2, t * w + j), c);
     }
-    add(dw, off + i * w + j, c);
+    DoubleVector.fromArray(S, dw, off + i * w + j).add(c).intoArray(dw, off + i * w + j);
   }
 
-  private static void add(double[] dw, int p, DoubleVector c) {
-    DoubleVector.fromArray(S, dw, p).add(c).intoArray(dw, p);
-  }
 
   @Override
   void columnSum(double[] db, int off, double[] dl, int w, double[] scale) {
