@@ -158,6 +158,7 @@ public final class MlpOps {
   private void run(Mode mode, double[] z, double[] v, double[] w, int n, double[] out1,
       double[] out2, double[] grad) {
     if (n <= 0) return;
+    check(mode, z, v, w, n, out1, out2, grad);
     int tileCount = Tiles.count(n, TILE);
     double[][] parts = grad == null ? null : partials(tileCount);
     Tiles.TileTask task = (tile, from, to) -> {
@@ -174,6 +175,27 @@ public final class MlpOps {
       Tiles.forEach(n, TILE, task);
     }
     if (parts != null) reduce(parts, tileCount, grad);
+  }
+
+  private void check(Mode mode, double[] z, double[] v, double[] w, int n, double[] out1,
+      double[] out2, double[] grad) {
+    int dim = shape.count[0];
+    need("z", z, dim * n, n);
+    if (v != null) need("v", v, dim * n, n);
+    if (mode == Mode.PARAMS) need("w", w, n, n);
+    if (grad != null) need("grad", grad, shape.parameterCount, n);
+    boolean hessian = mode == Mode.HESSIAN || mode == Mode.GRADIENT_HESSIAN;
+    if (mode == Mode.VALUE || mode == Mode.VALUE_GRADIENT) need("value out", out1, n, n);
+    if (mode == Mode.GRADIENT_HESSIAN) need("gradient out", out1, dim * n, n);
+    if (out2 != null) need(hessian ? "Hessian out" : "out", out2, (hessian ? dim : 1) * dim * n, n);
+  }
+
+  private static void need(String what, double[] a, int length, int n) {
+    if (a == null) throw new NullPointerException(what + " is null");
+    if (a.length < length) {
+      throw new IllegalArgumentException(what + " has length " + a.length + " but " + length
+          + " are needed for n = " + n + " rows (state layout, see Hamiltonian)");
+    }
   }
 
   /** Matrix passes of a mode, in units of one forward pass (see MlpKernelMain for the count). */
