@@ -37,7 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 3, jvmArgsAppend = {"--add-modules=jdk.incubator.vector",
     "--sun-misc-unsafe-memory-access=allow"})
 public class MlpKernelBenchmark {
-  @Param({"64,64", "16,32,16"})
+  @Param({"64-64", "16-32-16"})
   public String hidden;
 
   @Param({"FLOAT32", "FLOAT64"})
@@ -56,7 +56,7 @@ public class MlpKernelBenchmark {
 
   @Setup
   public void setUp() {
-    int[] widths = Arrays.stream(hidden.split(",")).mapToInt(Integer::parseInt).toArray();
+    int[] widths = Arrays.stream(hidden.split("-")).mapToInt(Integer::parseInt).toArray();
     mlp = Mlp.create(MlpSpec.of(1).withHidden(widths).withPrecision(precision).withSeed(1));
     SplittableRandom r = new SplittableRandom(3);
     z = new double[2 * batch];

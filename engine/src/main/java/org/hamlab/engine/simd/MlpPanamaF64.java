@@ -20,6 +20,9 @@ import jdk.incubator.vector.VectorSpecies;
  * small method with constant operators (libraries.md §3.6). Double tanh uses expm1, never the
  * lanewise TANH, which is slower than scalar here (§3.4), nor SVML's EXPM1: an inline
  * expm1 (see {@link #tanh}) is about 3× faster at the same accuracy.
+ *
+ * <p>Longer than 400 lines because it is one op family (GEMM, activations, rank-t updates) whose
+ * register blocks are written out by hand; {@link MlpPanamaF32} mirrors it line by line.
  */
 final class MlpPanamaF64 extends MlpTileF64 {
   private static final VectorSpecies<Double> S = MlpSpecies.DOUBLE_SPECIES;

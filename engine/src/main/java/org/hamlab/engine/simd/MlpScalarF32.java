@@ -93,7 +93,8 @@ final class MlpScalarF32 extends MlpTileF32 {
 
   @Override
   void outer2(
-      float[] dw, int off, int w, float[] x1, float[] dl1, float[] x2, float[] dl2, int xs, int ic) {
+      float[] dw, int off, int w, float[] x1, float[] dl1, float[] x2, float[] dl2, int xs,
+      int ic) {
     for (int i = 0; i < ic; i++) {
       for (int t = 0; t < rows; t++) {
         float f1 = x1[t * xs + i];

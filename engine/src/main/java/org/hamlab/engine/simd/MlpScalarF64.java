@@ -93,7 +93,8 @@ final class MlpScalarF64 extends MlpTileF64 {
 
   @Override
   void outer2(
-      double[] dw, int off, int w, double[] x1, double[] dl1, double[] x2, double[] dl2, int xs, int ic) {
+      double[] dw, int off, int w, double[] x1, double[] dl1, double[] x2, double[] dl2, int xs,
+      int ic) {
     for (int i = 0; i < ic; i++) {
       for (int t = 0; t < rows; t++) {
         double f1 = x1[t * xs + i];

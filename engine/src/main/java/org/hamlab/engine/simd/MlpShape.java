@@ -36,7 +36,8 @@ final class MlpShape {
   MlpShape(int[] sizes, boolean outputBias, int lanes) {
     if (sizes.length < 3 || sizes[sizes.length - 1] != 1) {
       throw new IllegalArgumentException(
-          "sizes must be [D, h_1, ..., h_K, 1] with K >= 1, got " + java.util.Arrays.toString(sizes));
+          "sizes must be [D, h_1, ..., h_K, 1] with K >= 1, got "
+              + java.util.Arrays.toString(sizes));
     }
     for (int s : sizes) {
       if (s <= 0) {

@@ -3,10 +3,10 @@ package org.hamlab.engine.simd;
 import java.util.Arrays;
 
 /**
- * The passes of {@link MlpTile} in single precision (mixed precision: see {@link MlpOps}) over abstract primitives (a small GEMM,
- * elementwise products, rank-t updates), implemented by {@link MlpScalarF32} and
- * {@link MlpPanamaF32}. Tile arrays are row-major {@code [t][width[k]]}; rows are padded to a
- * multiple of 4 (the GEMM's register block) and padding rows carry zero scale.
+ * The passes of {@link MlpTile} in single precision over abstract primitives, implemented by
+ * {@link MlpScalarF32} and {@link MlpPanamaF32}; a copy of {@link MlpTileF64} with float tile
+ * arrays. States arrive as double and are rounded to float on load; outputs are widened to double
+ * on store (mixed precision: see {@link MlpOps}).
  */
 abstract class MlpTileF32 implements MlpTile {
   final MlpShape shape;
@@ -76,12 +76,13 @@ abstract class MlpTileF32 implements MlpTile {
   /** {@code g[t] = scale_t · w} for t < rowsPad. */
   abstract void fillRows(float[] g, float[] w, int width, float[] scale);
 
-  /** {@code dw[off + i*w + j] += Σ_{t<rows} x[t*xs+i]·dl[t*w+j]}, i < ic, j < w (δ aᵀ, transposed). */
+  /** {@code dw[off+i*w+j] += Σ_{t<rows} x[t*xs+i]·dl[t*w+j]}, i < ic, j < w (δaᵀ transposed). */
   abstract void outer(float[] dw, int off, int w, float[] x, int xs, int ic, float[] dl);
 
   /** As {@link #outer} with two rank-t terms (paper.md §7.4 item 4: δ̇ aᵀ + δ ȧᵀ). */
   abstract void outer2(
-      float[] dw, int off, int w, float[] x1, float[] dl1, float[] x2, float[] dl2, int xs, int ic);
+      float[] dw, int off, int w, float[] x1, float[] dl1, float[] x2, float[] dl2, int xs,
+      int ic);
 
   /** {@code db[off+j] += Σ_{t<rows} scale_t · dl[t*w+j]} (scale null: 1). */
   abstract void columnSum(float[] db, int off, float[] dl, int w, float[] scale);

@@ -76,12 +76,13 @@ abstract class MlpTileF64 implements MlpTile {
   /** {@code g[t] = scale_t · w} for t < rowsPad. */
   abstract void fillRows(double[] g, double[] w, int width, double[] scale);
 
-  /** {@code dw[off + i*w + j] += Σ_{t<rows} x[t*xs+i]·dl[t*w+j]}, i < ic, j < w (δ aᵀ, transposed). */
+  /** {@code dw[off+i*w+j] += Σ_{t<rows} x[t*xs+i]·dl[t*w+j]}, i < ic, j < w (δaᵀ transposed). */
   abstract void outer(double[] dw, int off, int w, double[] x, int xs, int ic, double[] dl);
 
   /** As {@link #outer} with two rank-t terms (paper.md §7.4 item 4: δ̇ aᵀ + δ ȧᵀ). */
   abstract void outer2(
-      double[] dw, int off, int w, double[] x1, double[] dl1, double[] x2, double[] dl2, int xs, int ic);
+      double[] dw, int off, int w, double[] x1, double[] dl1, double[] x2, double[] dl2, int xs,
+      int ic);
 
   /** {@code db[off+j] += Σ_{t<rows} scale_t · dl[t*w+j]} (scale null: 1). */
   abstract void columnSum(double[] db, int off, double[] dl, int w, double[] scale);
