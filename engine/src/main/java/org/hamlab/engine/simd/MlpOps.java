@@ -12,7 +12,9 @@ import org.hamlab.engine.parallel.Tiles;
  * cut into fixed tiles of {@link #TILE} rows (independent of the thread count) and each tile into
  * micro-tiles of {@link MlpTile#ROWS} rows that go through all layers together. Parameter
  * gradients are summed per tile into a partial, and partials are added in tile order, so the
- * result is bitwise the same on one thread or many.
+ * result is bitwise the same on one thread or many. (For tanh, the default, the kernels are pure
+ * arithmetic; sigmoid, softplus and sin use the JDK's lanewise EXP/LOG1P/SIN/COS, whose compiled
+ * SVML code and interpreted fallback can differ in the last ulp while the JIT is warming up.)
  *
  * <p><b>Mixed precision.</b> With {@code float32}, θ is converted to float by {@link #load} and
  * every activation and derivative inside the kernels is float; the state arrays stay double at
