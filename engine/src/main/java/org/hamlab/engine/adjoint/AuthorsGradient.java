@@ -28,7 +28,7 @@ import org.hamlab.engine.system.Hamiltonian;
  *     all but its last point
  * @param solve forward and λ solves (default {@link MidpointSolve#authors()})
  * @param extraBatchFactor divide the gradient by B once more, as the code does
- * @param tile rows per tile
+ * @param tile rows per tile (default 64)
  */
 public record AuthorsGradient(WindowLoss windowLoss, MidpointSolve solve, boolean extraBatchFactor, int tile)
     implements GradientMethod {
@@ -39,7 +39,7 @@ public record AuthorsGradient(WindowLoss windowLoss, MidpointSolve solve, boolea
   }
 
   public static AuthorsGradient defaults() {
-    return new AuthorsGradient(WindowLoss.paper(), MidpointSolve.authors(), true, 32);
+    return new AuthorsGradient(WindowLoss.paper(), MidpointSolve.authors(), true, 64);
   }
 
   @Override public String name() { return "authors"; }

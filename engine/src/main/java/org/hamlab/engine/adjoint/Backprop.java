@@ -16,7 +16,7 @@ import org.hamlab.engine.parallel.Tiles;
  *
  * @param windowLoss the loss (default {@link WindowLoss#paper()})
  * @param solve the differentiated forward map; must be a fixed sweep count (default 6 sweeps)
- * @param tile rows per tile (default 32)
+ * @param tile rows per tile (default 64)
  */
 public record Backprop(WindowLoss windowLoss, MidpointSolve solve, int tile) implements GradientMethod {
 
@@ -30,7 +30,7 @@ public record Backprop(WindowLoss windowLoss, MidpointSolve solve, int tile) imp
   }
 
   public static Backprop defaults() {
-    return new Backprop(WindowLoss.paper(), MidpointSolve.fixed(6), 32);
+    return new Backprop(WindowLoss.paper(), MidpointSolve.fixed(6), 64);
   }
 
   @Override public String name() { return "backprop"; }
@@ -156,7 +156,6 @@ public record Backprop(WindowLoss windowLoss, MidpointSolve solve, int tile) imp
     int u = 2 * d * m;
     for (int i = 0; i < u; i++) acc[i] += cbar[i];
     Midpoint.scaledJt(cbar, s, v, d, m);
-    model.accumulateMixed(x, v, m, grad);
-    model.hessianVector(x, v, m, xbar);
+    model.hessianVectorAndMixed(x, v, m, xbar, grad);
   }
 }

@@ -27,7 +27,7 @@ import org.hamlab.engine.parallel.Tiles;
  * @param solve forward (and reconstruction) solve, default {@link MidpointSolve#converged()}
  * @param adjointSolve the per-step linear solve, default {@link AdjointSolve#exact()}
  * @param checkpoints which states are kept, default {@link Checkpoints#none()}
- * @param tile rows per tile, default 32
+ * @param tile rows per tile, default 64
  */
 public record DiscreteAdjoint(WindowLoss windowLoss, MidpointSolve solve, AdjointSolve adjointSolve,
     Checkpoints checkpoints, int tile) implements GradientMethod {
@@ -41,7 +41,7 @@ public record DiscreteAdjoint(WindowLoss windowLoss, MidpointSolve solve, Adjoin
 
   public static DiscreteAdjoint defaults() {
     return new DiscreteAdjoint(WindowLoss.paper(), MidpointSolve.converged(), AdjointSolve.exact(),
-        Checkpoints.none(), 32);
+        Checkpoints.none(), 64);
   }
 
   @Override public String name() { return "adjoint"; }

@@ -8,7 +8,7 @@ import org.hamlab.engine.nn.ParametricHamiltonian;
 import org.hamlab.engine.system.Hamiltonian;
 import org.hamlab.engine.system.Systems;
 import org.hamlab.engine.testing.FiniteDifference;
-import org.hamlab.engine.testing.TinyMlp;
+import org.hamlab.engine.testing.Nets;
 import org.hamlab.engine.testing.Vectors;
 import org.hamlab.engine.testing.WindowData;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,7 @@ class DiscreteAdjointGradientTest {
   }
 
   static ParametricHamiltonian net(Hamiltonian system, long seed) {
-    return new TinyMlp(system.dof(), new int[] {16, 32, 16}, seed);
+    return Nets.mlp(system.dof(), seed, 16, 32, 16);
   }
 
   /** Random unit directions plus single coordinates: g·v against d/dε L(θ + εv). */
@@ -62,7 +62,7 @@ class DiscreteAdjointGradientTest {
   void peerScalingFromObservedStartMatchesFiniteDifferences() {
     Hamiltonian system = Systems.byName("double-well");
     Trajectories w = WindowData.generate(system, 4, 9, 0.1, 0.01, 2);
-    ParametricHamiltonian model = new TinyMlp(1, new int[] {8, 8}, 4);
+    ParametricHamiltonian model = Nets.mlp(1, 4, 8, 8);
     DiscreteAdjoint adjoint = DiscreteAdjoint.defaults().withWindowLoss(WindowLoss.peer())
         .withCheckpoints(Checkpoints.all());
     assertTrue(worstDirectionalError(adjoint, model, w, 6) < 1e-7);

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import org.hamlab.engine.data.Trajectories;
 import org.hamlab.engine.nn.ParametricHamiltonian;
 import org.hamlab.engine.system.DoubleWell;
-import org.hamlab.engine.testing.TinyMlp;
+import org.hamlab.engine.testing.Nets;
 import org.hamlab.engine.testing.WindowData;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +14,7 @@ class MemoryUseTest {
 
   @Test
   void accountedAllocationsMatchTheAnalyticalCounts() {
-    ParametricHamiltonian model = new TinyMlp(1, new int[] {8, 8}, 1);
+    ParametricHamiltonian model = Nets.mlp(1, 1, 8, 8);
     for (int points : new int[] {3, 9, 17}) {
       Trajectories w = WindowData.generate(new DoubleWell(), 20, points, 0.01, 0.01, 2);
       for (GradientMethod m : new GradientMethod[] {DiscreteAdjoint.defaults().withTile(8),
