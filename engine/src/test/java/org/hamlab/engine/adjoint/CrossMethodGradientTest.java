@@ -65,9 +65,9 @@ class CrossMethodGradientTest {
   void authorsGradientFollowsTheTerminalLossNotTheWindowLoss() {
     Hamiltonian system = Systems.byName("double-well");
     double cosTrueSum = 0;
-    int trials = 6;
+    int trials = 8;
     for (int t = 0; t < trials; t++) {
-      Trajectories w = WindowData.generate(system, 8, 7, 0.01, 0.05, 100 + t);
+      Trajectories w = WindowData.generate(system, 8, 7, 0.01, 0.1, 100 + t);
       ParametricHamiltonian model = net(system, 200 + t);
       double[] authors = new double[model.parameterCount()], terminal = authors.clone(), exact = authors.clone();
       AuthorsGradient.defaults().lossAndGradient(model, w, authors);
@@ -81,6 +81,7 @@ class CrossMethodGradientTest {
       assertEquals(8.0, ratio, 0.1, "trial " + t);
       cosTrueSum += Vectors.cosine(authors, exact);
     }
+    // measured: mean 0.67 over 20 such trials (σ = 0.1), 0.42 at σ = 0.3; paper.md §7.2 reports 0.468
     double mean = cosTrueSum / trials;
     assertTrue(mean < 0.9, "mean cosine with the true gradient should be far from 1, got " + mean);
   }

@@ -115,6 +115,20 @@ class TrainerTest {
   }
 
   @Test
+  void aFailingImplicitSolveStopsNamingEpochAndStep() {
+    Stiffened m = new Stiffened(model());
+    // after the first step the field is scaled by 1e8: (h/2)‖S‖ ≫ 1 and the fixed point diverges
+    TrainResult r = new Trainer(spec(3)).withListener(e -> {
+      if (e instanceof TrainEvent.StepEnded) m.scale = 1e8;
+    }).train(m, TRAIN, VAL);
+    assertEquals(StopReason.SOLVE_FAILED, r.stopReason(), r.message());
+    assertTrue(r.message().startsWith("training stopped at epoch 1, step 2: implicit-midpoint failed at step 0"),
+        r.message());
+    assertTrue(r.message().contains("batch row") && r.message().contains("state ["), r.message());
+    for (double v : r.lastParameters()) assertTrue(Double.isFinite(v));
+  }
+
+  @Test
   void warmStartBeginsFromTheGivenParameters() {
     TrainResult a = new Trainer(spec(1)).train(model(), TRAIN, VAL);
     CancelToken stopNow = new CancelToken();
@@ -132,19 +146,51 @@ class TrainerTest {
     assertTrue(e.getMessage().contains("withWindow"), e.getMessage());
   }
 
+  /** Delegates to a model, with ∇H multiplied by {@code scale}. */
+  static final class Stiffened extends Delegate {
+    volatile double scale = 1;
+
+    Stiffened(ParametricHamiltonian inner) {
+      super(inner);
+    }
+
+    @Override
+    public void gradient(double[] z, int n, double[] out) {
+      inner.gradient(z, n, out);
+      for (int i = 0; i < 2 * n; i++) out[i] *= scale;
+    }
+  }
+
   /** Delegates to a model and writes NaN into the gradient on the k-th mixed-derivative call. */
-  static final class Poisoned implements ParametricHamiltonian {
-    final ParametricHamiltonian inner;
+  static final class Poisoned extends Delegate {
     final int poisonAt;
     int calls;
     double[] atPoison;
 
     Poisoned(ParametricHamiltonian inner, int poisonAt) {
-      this.inner = inner;
+      super(inner);
       this.poisonAt = poisonAt;
     }
 
-    @Override public String name() { return "poisoned"; }
+    @Override
+    public synchronized void accumulateMixed(double[] z, double[] v, int n, double[] grad) {
+      inner.accumulateMixed(z, v, n, grad);
+      if (++calls == poisonAt) {
+        grad[0] = Double.NaN;
+        atPoison = inner.parameters().clone();
+      }
+    }
+  }
+
+  /** Forwards every call to {@code inner}. */
+  abstract static class Delegate implements ParametricHamiltonian {
+    final ParametricHamiltonian inner;
+
+    Delegate(ParametricHamiltonian inner) {
+      this.inner = inner;
+    }
+
+    @Override public String name() { return "wrapped " + inner.name(); }
     @Override public int dof() { return inner.dof(); }
     @Override public int parameterCount() { return inner.parameterCount(); }
     @Override public double[] parameters() { return inner.parameters(); }
@@ -156,12 +202,8 @@ class TrainerTest {
     }
 
     @Override
-    public synchronized void accumulateMixed(double[] z, double[] v, int n, double[] grad) {
+    public void accumulateMixed(double[] z, double[] v, int n, double[] grad) {
       inner.accumulateMixed(z, v, n, grad);
-      if (++calls == poisonAt) {
-        grad[0] = Double.NaN;
-        atPoison = inner.parameters().clone();
-      }
     }
   }
 }
