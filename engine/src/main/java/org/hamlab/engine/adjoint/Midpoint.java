@@ -14,6 +14,8 @@ final class Midpoint {
   /**
    * Solves y1 = y0 + h J∇H((y0 + y1)/2) (paper.md §6.1); with h &lt; 0 this reconstructs the state
    * before a step, y0' = y1' − |h| f(ȳ) (the reversible step of §7.3's checkpoint-free variant).
+   * With a tolerance, the sweeps stop when the relative change is ≤ tol, or when it is below √tol
+   * and no longer halves (the round-off floor of a float32 field), else fail after the cap.
    *
    * @param y0 start, {@code dim*m}; unchanged
    * @param y1 result, {@code dim*m}
@@ -31,7 +33,7 @@ final class Midpoint {
       system.gradient(y1, m, g);
       axpyField(y0, 0.5 * h, g, y1, d, m);
     }
-    double tol = s.tolerance();
+    double tol = s.tolerance(), floor = Math.sqrt(tol), previous = Double.POSITIVE_INFINITY;
     for (int it = 1; it <= s.sweeps(); it++) {
       for (int i = 0; i < len; i++) mid[i] = 0.5 * (y0[i] + y1[i]);
       system.gradient(mid, m, g);
@@ -54,8 +56,11 @@ final class Midpoint {
         y1[half + i] = p;
       }
       if (!Double.isFinite(change)) return StepStatus.nonFinite(worst);
-      if (change <= tol) return StepStatus.OK;
+      // converged, or stalled at the round-off floor of the field (float32 kernels): below √tol
+      // the iteration no longer contracts
+      if (change <= tol || (change <= floor && change > 0.5 * previous)) return StepStatus.OK;
       if (it == s.sweeps()) return StepStatus.notConverged(worst, change, it);
+      previous = change;
     }
     for (int i = 0; i < len; i++) {
       if (!Double.isFinite(y1[i])) return StepStatus.nonFinite(i % m);

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.SplittableRandom;
 import org.hamlab.engine.data.Trajectories;
+import org.hamlab.engine.nn.Mlp;
 import org.hamlab.engine.nn.ParametricHamiltonian;
+import org.hamlab.engine.nn.Precision;
 import org.hamlab.engine.system.Hamiltonian;
 import org.hamlab.engine.system.Systems;
 import org.hamlab.engine.testing.FiniteDifference;
@@ -97,6 +99,19 @@ class DiscreteAdjointGradientTest {
         () -> tight.lossAndGradient(model, w, new double[model.parameterCount()]));
     assertEquals(0, e.step());
     assertTrue(e.getMessage().contains("step 0") && e.getMessage().contains("batch row"), e.getMessage());
+  }
+
+  /** The converged solve (tolerance 1e-14) accepts the round-off floor of float32 kernels. */
+  @Test
+  void float32NetworkWorksWithTheDefaultSolveAndMatchesFloat64() {
+    Hamiltonian system = Systems.byName("double-well");
+    Trajectories w = WindowData.generate(system, 64, 7, 0.01, 0.05, 1);
+    Mlp m64 = Nets.mlp(1, 3, 16, 32, 16), m32 = m64.withPrecision(Precision.FLOAT32);
+    double[] g64 = new double[m64.parameterCount()], g32 = g64.clone();
+    double l64 = DiscreteAdjoint.defaults().lossAndGradient(m64, w, g64);
+    double l32 = DiscreteAdjoint.defaults().lossAndGradient(m32, w, g32);
+    assertEquals(l64, l32, 1e-5 * l64);
+    assertTrue(Vectors.relativeError(g32, g64) < 1e-4, "f32 vs f64 gradient " + Vectors.relativeError(g32, g64));
   }
 
   @Test
