@@ -115,6 +115,8 @@ public record DiscreteAdjoint(WindowLoss windowLoss, MidpointSolve solve, Adjoin
     for (int n = steps - 1; n >= 0; n--) {
       if (checkpoints.keeps(n, steps)) {
         System.arraycopy(kept[checkpoints.slot(n, steps)], 0, nxt, 0, u);
+      } else if (n == 0) {
+        WindowTile.load(start, count, 0, dim, from, m, nxt); // y_0 is data: no need to reconstruct it
       } else {
         WindowTile.require(Midpoint.solve(model, -h, cur, nxt, m, solve, g, mid),
             "implicit-midpoint (reverse reconstruction)", h, n + 1, from, cur, m, dim);
