@@ -19,9 +19,13 @@ public final class GradientMemoryBench {
   public static void main(String[] args) {
     int rows = 512;
     Mlp model = Mlp.create(MlpSpec.of(1));
-    GradientMethod[] methods = {DiscreteAdjoint.defaults().withWindowLoss(WindowLoss.peer()),
-        DiscreteAdjoint.defaults().withWindowLoss(WindowLoss.peer()).withCheckpoints(Checkpoints.all()),
-        Backprop.defaults().withWindowLoss(WindowLoss.peer())};
+    GradientMethod[] methods = {
+      DiscreteAdjoint.defaults().withWindowLoss(WindowLoss.peer()),
+      DiscreteAdjoint.defaults()
+          .withWindowLoss(WindowLoss.peer())
+          .withCheckpoints(Checkpoints.all()),
+      Backprop.defaults().withWindowLoss(WindowLoss.peer())
+    };
     String[] names = {"adjoint", "adjoint-stored", "backprop"};
     System.out.println("method,L,retained_MB,accounted_MB,jvm_allocated_MB,ms_per_gradient");
     for (int steps : new int[] {4, 8, 16, 32, 64, 128, 256}) {
@@ -34,8 +38,14 @@ public final class GradientMemoryBench {
         for (int r = 0; r < reps; r++) methods[i].lossAndGradient(model, data, grad);
         double ms = (System.nanoTime() - t0) * 1e-6 / reps;
         MemoryUse m = methods[i].memory(model, data);
-        System.out.printf("%s,%d,%.3f,%.3f,%.3f,%.1f%n", names[i], steps, m.retainedBytes() / 1e6,
-            8 * m.accountedDoubles() / 1e6, m.allocatedBytes() / 1e6, ms);
+        System.out.printf(
+            "%s,%d,%.3f,%.3f,%.3f,%.1f%n",
+            names[i],
+            steps,
+            m.retainedBytes() / 1e6,
+            8 * m.accountedDoubles() / 1e6,
+            m.allocatedBytes() / 1e6,
+            ms);
       }
     }
   }

@@ -4,9 +4,9 @@ import org.hamlab.engine.integrator.StepStatus;
 import org.hamlab.engine.system.Hamiltonian;
 
 /**
- * Allocation-free kernels on one tile of {@code m} rows in the state layout ({@code z[k*m+b]}):
- * the implicit midpoint solve (forward, or reverse with h &lt; 0), J and Jᵀ, and the per-row
- * adjoint system. Arrays start at index 0 (the Hamiltonian API reads from 0).
+ * Allocation-free kernels on one tile of {@code m} rows in the state layout ({@code z[k*m+b]}): the
+ * implicit midpoint solve (forward, or reverse with h &lt; 0), J and Jᵀ, and the per-row adjoint
+ * system. Arrays start at index 0 (the Hamiltonian API reads from 0).
  */
 final class Midpoint {
   private Midpoint() {}
@@ -22,8 +22,15 @@ final class Midpoint {
    * @param g scratch {@code dim*m}
    * @param mid scratch {@code dim*m}
    */
-  static StepStatus solve(Hamiltonian system, double h, double[] y0, double[] y1, int m, MidpointSolve s,
-      double[] g, double[] mid) {
+  static StepStatus solve(
+      Hamiltonian system,
+      double h,
+      double[] y0,
+      double[] y1,
+      int m,
+      MidpointSolve s,
+      double[] g,
+      double[] mid) {
     int d = system.dof(), len = 2 * d * m;
     system.gradient(y0, m, g);
     axpyField(y0, 0.5 * h, g, mid, d, m);
@@ -87,14 +94,14 @@ final class Midpoint {
   }
 
   /**
-   * Solves (I − (h/2) S Jᵀ) μ = λ per row, S the Hessian in the layout of
-   * {@link Hamiltonian#hessian} ({@code S[(i*dim+j)*m+b]}). (S Jᵀ)_ij = S_{i,j+d} for j &lt; d and
+   * Solves (I − (h/2) S Jᵀ) μ = λ per row, S the Hessian in the layout of {@link
+   * Hamiltonian#hessian} ({@code S[(i*dim+j)*m+b]}). (S Jᵀ)_ij = S_{i,j+d} for j &lt; d and
    * −S_{i,j−d} otherwise. Returns the first row whose matrix is singular, or −1.
    *
    * @param work scratch of at least dim*(dim+1) doubles (unused for d = 1)
    */
-  static int solveAdjointSystem(double[] hess, double h, double[] lambda, double[] mu, int d, int m,
-      double[] work) {
+  static int solveAdjointSystem(
+      double[] hess, double h, double[] lambda, double[] mu, int d, int m, double[] work) {
     double c = 0.5 * h;
     if (d == 1) {
       for (int b = 0; b < m; b++) {

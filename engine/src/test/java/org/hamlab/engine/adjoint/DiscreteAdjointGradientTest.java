@@ -29,8 +29,8 @@ class DiscreteAdjointGradientTest {
   }
 
   /** Random unit directions plus single coordinates: g·v against d/dε L(θ + εv). */
-  static double worstDirectionalError(GradientMethod method, ParametricHamiltonian model, Trajectories w,
-      long seed) {
+  static double worstDirectionalError(
+      GradientMethod method, ParametricHamiltonian model, Trajectories w, long seed) {
     double[] g = new double[model.parameterCount()];
     method.lossAndGradient(model, w, g);
     SplittableRandom r = new SplittableRandom(seed);
@@ -65,8 +65,10 @@ class DiscreteAdjointGradientTest {
     Hamiltonian system = Systems.byName("double-well");
     Trajectories w = WindowData.generate(system, 4, 9, 0.1, 0.01, 2);
     ParametricHamiltonian model = Nets.mlp(1, 4, 8, 8);
-    DiscreteAdjoint adjoint = DiscreteAdjoint.defaults().withWindowLoss(WindowLoss.peer())
-        .withCheckpoints(Checkpoints.all());
+    DiscreteAdjoint adjoint =
+        DiscreteAdjoint.defaults()
+            .withWindowLoss(WindowLoss.peer())
+            .withCheckpoints(Checkpoints.all());
     assertTrue(worstDirectionalError(adjoint, model, w, 6) < 1e-7);
   }
 
@@ -75,16 +77,21 @@ class DiscreteAdjointGradientTest {
     Hamiltonian system = Systems.byName("henon-heiles");
     Trajectories w = WindowData.generate(system, 6, 25, 0.01, 0.02, 8);
     ParametricHamiltonian model = net(system, 9);
-    DiscreteAdjoint base = DiscreteAdjoint.defaults().withCheckpoints(Checkpoints.all()).withTile(4);
+    DiscreteAdjoint base =
+        DiscreteAdjoint.defaults().withCheckpoints(Checkpoints.all()).withTile(4);
     double[] ref = new double[model.parameterCount()];
     double lossRef = base.lossAndGradient(model, w, ref);
-    for (DiscreteAdjoint variant : new DiscreteAdjoint[] {
-        base.withCheckpoints(Checkpoints.none()), base.withCheckpoints(Checkpoints.every(5)),
-        base.withCheckpoints(Checkpoints.every(7)), base.withAdjointSolve(AdjointSolve.fixedPoint())}) {
+    for (DiscreteAdjoint variant :
+        new DiscreteAdjoint[] {
+          base.withCheckpoints(Checkpoints.none()), base.withCheckpoints(Checkpoints.every(5)),
+          base.withCheckpoints(Checkpoints.every(7)),
+              base.withAdjointSolve(AdjointSolve.fixedPoint())
+        }) {
       double[] g = new double[ref.length];
       double loss = variant.lossAndGradient(model, w, g);
       assertEquals(lossRef, loss, 1e-15 * lossRef, variant.toString());
-      assertTrue(Vectors.relativeError(g, ref) < 1e-11, variant + ": " + Vectors.relativeError(g, ref));
+      assertTrue(
+          Vectors.relativeError(g, ref) < 1e-11, variant + ": " + Vectors.relativeError(g, ref));
     }
     assertEquals(lossRef, base.loss(model, w), 1e-15 * lossRef);
   }
@@ -94,11 +101,15 @@ class DiscreteAdjointGradientTest {
     Hamiltonian system = Systems.byName("double-well");
     Trajectories w = WindowData.generate(system, 3, 4, 0.01, 0.01, 1);
     ParametricHamiltonian model = net(system, 1);
-    DiscreteAdjoint tight = DiscreteAdjoint.defaults().withSolve(new MidpointSolve(1, 1e-300, false));
-    var e = assertThrows(org.hamlab.engine.integrator.SolveException.class,
-        () -> tight.lossAndGradient(model, w, new double[model.parameterCount()]));
+    DiscreteAdjoint tight =
+        DiscreteAdjoint.defaults().withSolve(new MidpointSolve(1, 1e-300, false));
+    var e =
+        assertThrows(
+            org.hamlab.engine.integrator.SolveException.class,
+            () -> tight.lossAndGradient(model, w, new double[model.parameterCount()]));
     assertEquals(0, e.step());
-    assertTrue(e.getMessage().contains("step 0") && e.getMessage().contains("batch row"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("step 0") && e.getMessage().contains("batch row"), e.getMessage());
   }
 
   /** The converged solve (tolerance 1e-14) accepts the round-off floor of float32 kernels. */
@@ -111,7 +122,9 @@ class DiscreteAdjointGradientTest {
     double l64 = DiscreteAdjoint.defaults().lossAndGradient(m64, w, g64);
     double l32 = DiscreteAdjoint.defaults().lossAndGradient(m32, w, g32);
     assertEquals(l64, l32, 1e-5 * l64);
-    assertTrue(Vectors.relativeError(g32, g64) < 1e-4, "f32 vs f64 gradient " + Vectors.relativeError(g32, g64));
+    assertTrue(
+        Vectors.relativeError(g32, g64) < 1e-4,
+        "f32 vs f64 gradient " + Vectors.relativeError(g32, g64));
   }
 
   @Test
@@ -119,8 +132,10 @@ class DiscreteAdjointGradientTest {
     Hamiltonian system = Systems.byName("double-well");
     Trajectories w = WindowData.generate(system, 3, 4, 0.01, 0.01, 1);
     Trajectories observedOnly = new Trajectories(1, 3, 4, 0.01, w.states(), null);
-    var e = assertThrows(IllegalArgumentException.class,
-        () -> DiscreteAdjoint.defaults().loss(net(system, 1), observedOnly));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> DiscreteAdjoint.defaults().loss(net(system, 1), observedOnly));
     assertTrue(e.getMessage().contains("Start.OBSERVED"), e.getMessage());
   }
 }
