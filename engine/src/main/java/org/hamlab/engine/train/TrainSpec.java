@@ -17,7 +17,8 @@ import org.hamlab.engine.adjoint.GradientMethod;
  * @param plateau learning-rate schedule
  * @param gradient the gradient method (its {@link org.hamlab.engine.adjoint.WindowLoss} is the
  *     loss)
- * @param earlyStopping stop after this many epochs without a new best monitored loss; 0 = off
+ * @param earlyStopping stop after this many epochs without a relative improvement of 1e-4 of the
+ *     monitored loss ({@link Trainer#EARLY_STOP_THRESHOLD}); 0 = off
  * @param seed fixes the minibatch shuffling ({@code Seeds.stream(seed, "minibatch", epoch)})
  * @param hidden hidden-layer widths a front end builds H_θ with; the {@link Trainer} trains the
  *     model it is given and does not read this

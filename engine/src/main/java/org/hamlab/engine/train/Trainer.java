@@ -27,6 +27,9 @@ import org.hamlab.engine.random.Seeds;
  * <p>Immutable; configure with the {@code withX} copies.
  */
 public final class Trainer {
+  /** Relative decrease of the monitored loss that counts as progress for early stopping. */
+  public static final double EARLY_STOP_THRESHOLD = 1e-4;
+
   private final TrainSpec spec;
   private final TrainListener listener;
   private final CancelToken cancel;
@@ -91,7 +94,8 @@ public final class Trainer {
     Optimizer.State optimizer = spec.optimizer().start(parameters);
     Plateau.Schedule schedule = new Plateau.Schedule(spec.plateau());
     double[] grad = new double[parameters], best = theta.clone(), lastGood = theta.clone();
-    double bestLoss = Double.NaN, lr = spec.learningRate();
+    double bestLoss = Double.NaN, stopReference = Double.POSITIVE_INFINITY;
+    double lr = spec.learningRate();
     int bestEpoch = 0, sinceBest = 0, count = trainWindows.count();
     int steps = (count + spec.batchSize() - 1) / spec.batchSize();
     long totalSteps = (long) steps * spec.epochs(), done = 0;
@@ -190,6 +194,10 @@ public final class Trainer {
         bestLoss = monitored;
         bestEpoch = epoch;
         System.arraycopy(theta, 0, best, 0, parameters);
+      }
+      // early stopping counts epochs without a relative improvement of EARLY_STOP_THRESHOLD
+      if (monitored < stopReference * (1 - EARLY_STOP_THRESHOLD)) {
+        stopReference = monitored;
         sinceBest = 0;
       } else {
         sinceBest++;
@@ -203,7 +211,13 @@ public final class Trainer {
       if (spec.earlyStopping() > 0 && sinceBest >= spec.earlyStopping()) {
         reason = StopReason.EARLY_STOPPED;
         message =
-            "early stop after epoch " + epoch + ": no improvement for " + sinceBest + " epochs";
+            "early stop after epoch "
+                + epoch
+                + ": no relative improvement of "
+                + EARLY_STOP_THRESHOLD
+                + " for "
+                + sinceBest
+                + " epochs";
         break;
       }
     }

@@ -172,6 +172,28 @@ class TrainerTest {
   }
 
   @Test
+  void earlyStoppingEndsAStalledRunAndStepEventsCarryTheRateAndTimeLeft() {
+    List<TrainEvent.StepEnded> steps = new ArrayList<>();
+    TrainResult r =
+        new Trainer(spec(20).withLearningRate(1e-12).withEarlyStopping(2))
+            .withListener(
+                e -> {
+                  if (e instanceof TrainEvent.StepEnded s) steps.add(s);
+                })
+            .train(model(), TRAIN, VAL);
+    assertEquals(StopReason.EARLY_STOPPED, r.stopReason(), r.message());
+    assertEquals(3, r.history().size(), "epoch 1 sets the reference, 2 and 3 do not improve it");
+    assertEquals(9, steps.size());
+    for (TrainEvent.StepEnded s : steps) {
+      assertTrue(
+          Double.isFinite(s.secondsLeft())
+              && s.secondsLeft() >= 0
+              && s.learningRate() == 1e-12
+              && s.stepsPerEpoch() == 3);
+    }
+  }
+
+  @Test
   void tooShortTrajectoriesAreRefusedClearly() {
     Trajectories shortData = TRAIN.window(4);
     var e =
