@@ -4,9 +4,10 @@ package org.hamlab.engine.adjoint;
  * Which forward states {@link DiscreteAdjoint} keeps for the backward pass.
  *
  * <p>Measured drift of the reconstruction (max |Δy| over states, {@code ReconstructionDriftTest}):
- * 16 chaotic Hénon–Heiles orbits at E = 0.16, h = 0.01, converged solves: without checkpoints 2e-14
- * at L = 1000, 1e-11 at L = 5000, 8e-4 at L = 20000, O(1) at L = 50000; with a checkpoint every 100
- * steps below 2e-15 at every L. Regular orbits (E = 0.05) drift only to 1e-12 at L = 50000. For the
+ * 16 chaotic Hénon–Heiles orbits at E = 0.16, h = 0.01, converged solves: without checkpoints 5e-14
+ * at L = 1000, 2e-11 at L = 5000, 1.5e-3 at L = 20000, O(1) at L = 50000; with a checkpoint every
+ * 100 steps below 4e-15 at every L, every 1000 steps below 2e-13. Regular orbits (E = 0.05) drift
+ * only to 3e-12 at L = 50000. For the
  * paper's 7-point windows the drift is round-off (1e-16).
  *
  * <ul>

@@ -82,8 +82,9 @@ public record DiscreteAdjoint(
     int dim = 2 * dof;
     long tiles = Tiles.count(rows, tile);
     boolean exact = adjointSolve.kind() == AdjointSolve.Kind.EXACT;
-    // kept states + cur, nxt, g, mid + lambda, mu, v + Hessian (dim states) or one HVP buffer
-    long perRowState = checkpoints.kept(steps) + 7L + (exact ? dim : 1);
+    // kept states + cur, nxt, g, mid + lambda, mu, v + two later states + Hessian (dim states) or
+    // one HVP buffer
+    long perRowState = checkpoints.kept(steps) + 9L + (exact ? dim : 1);
     long perTile = parameters + (exact && dof > 1 ? (long) dim * (dim + 1) : 0);
     return perRowState * dim * rows + tiles * perTile;
   }
@@ -172,6 +173,9 @@ public record DiscreteAdjoint(
     double[] work = exact && d > 1 ? buf.get(dim * (dim + 1)) : null;
     // λ_N = ∇ℓ_N(y_N) (paper.md §7.3); cur holds y_N
     WindowTile.addResidual(0, null, c, cur, obs, count, steps, dim, from, m, lambda);
+    // y_{n+2}, y_{n+3}: the extrapolated start of the reverse solve (Midpoint.reconstruct)
+    double[] later1 = buf.get(u), later2 = buf.get(u);
+    int known = 0;
     for (int n = steps - 1; n >= 0; n--) {
       if (checkpoints.keeps(n, steps)) {
         System.arraycopy(kept[checkpoints.slot(n, steps)], 0, nxt, 0, u);
@@ -180,7 +184,7 @@ public record DiscreteAdjoint(
             start, count, 0, dim, from, m, nxt); // y_0 is data: no need to reconstruct it
       } else {
         WindowTile.require(
-            Midpoint.solve(model, -h, cur, nxt, m, solve, g, mid),
+            Midpoint.reconstruct(model, h, cur, later1, later2, known, nxt, m, solve, g, mid),
             "implicit-midpoint (reverse reconstruction)",
             h,
             n + 1,
@@ -200,9 +204,12 @@ public record DiscreteAdjoint(
           WindowTile.addResidual(1, lambda, c, nxt, obs, count, n, dim, from, m, lambda);
         }
       }
-      double[] t = cur;
+      double[] t = later2;
+      later2 = later1;
+      later1 = cur;
       cur = nxt;
       nxt = t;
+      known = Math.min(known + 1, 2);
     }
     return sum;
   }

@@ -31,14 +31,34 @@ final class Midpoint {
       MidpointSolve s,
       double[] g,
       double[] mid) {
+    return solve(system, h, y0, y1, m, s, g, mid, false);
+  }
+
+  /**
+   * As {@link #solve(Hamiltonian, double, double[], double[], int, MidpointSolve, double[],
+   * double[])}; with {@code guessed} the sweeps start from the content of {@code y1} instead of the
+   * RK2 predictor (saving its two gradient evaluations).
+   */
+  static StepStatus solve(
+      Hamiltonian system,
+      double h,
+      double[] y0,
+      double[] y1,
+      int m,
+      MidpointSolve s,
+      double[] g,
+      double[] mid,
+      boolean guessed) {
     int d = system.dof(), len = 2 * d * m;
-    system.gradient(y0, m, g);
-    axpyField(y0, 0.5 * h, g, mid, d, m);
-    system.gradient(mid, m, g);
-    axpyField(y0, h, g, y1, d, m);
-    if (s.halfStepGuess()) {
-      system.gradient(y1, m, g);
-      axpyField(y0, 0.5 * h, g, y1, d, m);
+    if (!guessed) {
+      system.gradient(y0, m, g);
+      axpyField(y0, 0.5 * h, g, mid, d, m);
+      system.gradient(mid, m, g);
+      axpyField(y0, h, g, y1, d, m);
+      if (s.halfStepGuess()) {
+        system.gradient(y1, m, g);
+        axpyField(y0, 0.5 * h, g, y1, d, m);
+      }
     }
     double tol = s.tolerance(), floor = Math.sqrt(tol), previous = Double.POSITIVE_INFINITY;
     for (int it = 1; it <= s.sweeps(); it++) {
@@ -73,6 +93,32 @@ final class Midpoint {
       if (!Double.isFinite(y1[i])) return StepStatus.nonFinite(i % m);
     }
     return StepStatus.OK;
+  }
+
+  /**
+   * Reconstructs y_n from y_{n+1} ({@code y1}) by the reversible step y_n = y_{n+1} − h f(ȳ_n).
+   * With the two later states y_{n+2}, y_{n+3} known ({@code known} = 2) the sweeps start from the
+   * quadratic extrapolation 3y_{n+1} − 3y_{n+2} + y_{n+3} (error O(h³), like the RK2 predictor, but
+   * free); otherwise from the RK2 predictor.
+   */
+  static StepStatus reconstruct(
+      Hamiltonian system,
+      double h,
+      double[] y1,
+      double[] y2,
+      double[] y3,
+      int known,
+      double[] out,
+      int m,
+      MidpointSolve s,
+      double[] g,
+      double[] mid) {
+    boolean guessed = known >= 2 && !s.halfStepGuess();
+    if (guessed) {
+      int len = system.dim() * m;
+      for (int i = 0; i < len; i++) out[i] = 3 * (y1[i] - y2[i]) + y3[i];
+    }
+    return solve(system, -h, y1, out, m, s, g, mid, guessed);
   }
 
   /** out = z + c·J g with J g = (g_p, −g_q). */

@@ -39,13 +39,15 @@ public final class Reconstruction {
           dim);
     }
     double[] cur = forward[steps].clone(), prev = new double[u];
+    double[] later1 = new double[u], later2 = new double[u];
     double worst = 0;
+    int known = 0;
     for (int n = steps - 1; n >= 0; n--) {
       if (checkpoints.keeps(n, steps)) {
         System.arraycopy(forward[n], 0, prev, 0, u);
       } else {
         WindowTile.require(
-            Midpoint.solve(system, -h, cur, prev, rows, solve, g, mid),
+            Midpoint.reconstruct(system, h, cur, later1, later2, known, prev, rows, solve, g, mid),
             "implicit-midpoint (reverse reconstruction)",
             h,
             n + 1,
@@ -55,9 +57,12 @@ public final class Reconstruction {
             dim);
       }
       for (int i = 0; i < u; i++) worst = Math.max(worst, Math.abs(prev[i] - forward[n][i]));
-      double[] t = cur;
+      double[] t = later2;
+      later2 = later1;
+      later1 = cur;
       cur = prev;
       prev = t;
+      known = Math.min(known + 1, 2);
     }
     return worst;
   }

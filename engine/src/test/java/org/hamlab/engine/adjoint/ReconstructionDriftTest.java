@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Drift of the reversible reconstruction on chaotic Hénon–Heiles orbits (E = 0.16, just below the
  * escape energy 1/6), h = 0.01, 16 orbits. Measured (this machine): without checkpoints the
- * reconstruction error is 2e-14 at L = 1000, 1e-11 at L = 5000, 8e-4 at L = 20000 and O(1) at L =
- * 50000 (round-off amplified along the reversed chaotic flow); with a checkpoint every 100 steps it
- * stays below 2e-15 at every L, every 1000 steps below 1e-13. At E = 0.05 (regular orbits) the
- * drift without checkpoints grows only polynomially (1e-12 at L = 50000).
+ * reconstruction error is 5e-14 at L = 1000, 2e-11 at L = 5000, 1.5e-3 at L = 20000 and O(1) at
+ * L = 50000 (round-off amplified along the reversed chaotic flow); with a checkpoint every 100 steps
+ * it stays below 4e-15 at every L, every 1000 steps below 2e-13. At E = 0.05 (regular orbits) the
+ * drift without checkpoints grows only polynomially (3e-12 at L = 50000).
  */
 class ReconstructionDriftTest {
 
