@@ -76,96 +76,63 @@ public record AuthorsGradient(
   }
 
   double run(ParametricHamiltonian model, Trajectories w, double[] grad, Buffers buffers) {
-    int count = w.count(), points = w.points();
-    double h = w.dt(), denominator = windowLoss.denominator(count, points, model.dof());
-    double[] start = windowLoss.startStates(w), obs = w.states();
-    double scale = extraBatchFactor ? 1.0 / count : 1.0;
+    WindowBatch batch = WindowBatch.of(model, w, windowLoss);
+    double c = 2 / batch.denominator(), scale = extraBatchFactor ? 1.0 / w.count() : 1.0;
     double sum =
         TileRunner.run(
-            count,
+            w.count(),
             tile,
             model.parameterCount(),
             grad,
             buffers,
             (from, to, g, buf) ->
                 g == null
-                    ? WindowTile.rolloutLoss(
-                        model,
-                        start,
-                        obs,
-                        count,
-                        points,
-                        h,
-                        windowLoss,
-                        solve,
-                        from,
-                        to - from,
-                        buf)
-                    : tile(
-                        model,
-                        start,
-                        obs,
-                        count,
-                        points,
-                        h,
-                        2 / denominator,
-                        scale,
-                        from,
-                        to - from,
-                        g,
-                        buf));
-    return sum / denominator;
+                    ? batch.rolloutLoss(solve, from, to - from, buf)
+                    : tile(model, batch, c, scale, from, to - from, g, buf));
+    return sum / batch.denominator();
   }
 
   private double tile(
       ParametricHamiltonian model,
-      double[] start,
-      double[] obs,
-      int count,
-      int points,
-      double h,
+      WindowBatch w,
       double c,
       double scale,
       int from,
       int m,
       double[] grad,
       Buffers buf) {
-    int d = model.dof(), dim = 2 * d, u = dim * m, steps = points - 1;
+    int d = model.dof(), dim = 2 * d, u = dim * m, steps = w.steps();
+    double h = w.h();
     double[][] y = new double[steps + 1][];
     for (int i = 0; i <= steps; i++) y[i] = buf.get(u);
     double[] g = buf.get(u), mid = buf.get(u);
-    WindowTile.load(start, count, 0, dim, from, m, y[0]);
+    w.loadStart(from, m, y[0]);
     double sum = 0;
     for (int n = 0; n < steps; n++) {
-      WindowTile.require(
+      w.require(
           Midpoint.solve(model, h, y[n], y[n + 1], m, solve, g, mid),
           "implicit-midpoint",
-          h,
           n,
           from,
           y[n],
-          m,
-          dim);
-      if (windowLoss.includes(n + 1, points))
-        sum += WindowTile.squaredResidual(y[n + 1], obs, count, n + 1, dim, from, m);
+          m);
+      if (w.includes(n + 1)) sum += w.squaredResidual(y[n + 1], n + 1, from, m);
     }
     double[] lambda = buf.get(u), next = buf.get(u), v = buf.get(u);
-    WindowTile.addResidual(0, null, c, y[steps], obs, count, steps, dim, from, m, lambda);
+    w.addResidual(0, null, c, y[steps], steps, from, m, lambda);
     FrozenJacobian frozen = new FrozenJacobian(model);
     Midpoint.scaledJt(lambda, scale * 0.5 * h, v, d, m);
     model.accumulateMixed(y[steps], v, m, grad);
     for (int idx = steps - 1; idx >= 0; idx--) {
       // λ̇ = −A λ stepped by −h, i.e. the IM predictor–corrector on λ̇ = Aλ with +h, A = J S(y_idx)
       frozen.at = y[idx];
-      WindowTile.require(
+      w.require(
           Midpoint.solve(frozen, h, lambda, next, m, solve, g, mid),
           "authors' adjoint",
-          h,
           idx,
           from,
           lambda,
-          m,
-          dim);
+          m);
       double[] t = lambda;
       lambda = next;
       next = t;

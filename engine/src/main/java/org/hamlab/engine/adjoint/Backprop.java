@@ -1,6 +1,7 @@
 package org.hamlab.engine.adjoint;
 
 import org.hamlab.engine.data.Trajectories;
+import org.hamlab.engine.integrator.StepStatus;
 import org.hamlab.engine.nn.ParametricHamiltonian;
 import org.hamlab.engine.parallel.Tiles;
 
@@ -69,65 +70,39 @@ public record Backprop(WindowLoss windowLoss, MidpointSolve solve, int tile)
   }
 
   double run(ParametricHamiltonian model, Trajectories w, double[] grad, Buffers buffers) {
-    int count = w.count(), points = w.points();
-    double h = w.dt(), denominator = windowLoss.denominator(count, points, model.dof());
-    double[] start = windowLoss.startStates(w), obs = w.states();
+    WindowBatch batch = WindowBatch.of(model, w, windowLoss);
+    double c = 2 / batch.denominator();
     double sum =
         TileRunner.run(
-            count,
+            w.count(),
             tile,
             model.parameterCount(),
             grad,
             buffers,
             (from, to, g, buf) ->
                 g == null
-                    ? WindowTile.rolloutLoss(
-                        model,
-                        start,
-                        obs,
-                        count,
-                        points,
-                        h,
-                        windowLoss,
-                        solve,
-                        from,
-                        to - from,
-                        buf)
-                    : tile(
-                        model,
-                        start,
-                        obs,
-                        count,
-                        points,
-                        h,
-                        2 / denominator,
-                        from,
-                        to - from,
-                        g,
-                        buf));
-    return sum / denominator;
+                    ? batch.rolloutLoss(solve, from, to - from, buf)
+                    : tile(model, batch, c, from, to - from, g, buf));
+    return sum / batch.denominator();
   }
 
   private double tile(
       ParametricHamiltonian model,
-      double[] start,
-      double[] obs,
-      int count,
-      int points,
-      double h,
+      WindowBatch w,
       double c,
       int from,
       int m,
       double[] grad,
       Buffers buf) {
-    int d = model.dof(), dim = 2 * d, u = dim * m, steps = points - 1, e = tapePerStep();
+    int d = model.dof(), dim = 2 * d, u = dim * m, steps = w.steps(), e = tapePerStep();
+    double h = w.h();
     int sweeps = solve.sweeps();
     boolean half = solve.halfStepGuess();
     double[][] y = new double[steps + 1][], tape = new double[steps * e][];
     for (int i = 0; i <= steps; i++) y[i] = buf.get(u);
     for (int i = 0; i < tape.length; i++) tape[i] = buf.get(u);
     double[] g = buf.get(u), z = buf.get(u);
-    WindowTile.load(start, count, 0, dim, from, m, y[0]);
+    w.loadStart(from, m, y[0]);
     double sum = 0;
     for (int n = 0; n < steps; n++) {
       double[] y0 = y[n];
@@ -150,24 +125,21 @@ public record Backprop(WindowLoss windowLoss, MidpointSolve solve, int tile)
       }
       for (int i = 0; i < u; i++) {
         if (!Double.isFinite(z[i])) {
-          WindowTile.require(
-              org.hamlab.engine.integrator.StepStatus.nonFinite(i % m),
+          w.require(
+              StepStatus.nonFinite(i % m),
               "implicit-midpoint (" + sweeps + " sweeps)",
-              h,
               n,
               from,
               y0,
-              m,
-              dim);
+              m);
         }
       }
       System.arraycopy(z, 0, y[n + 1], 0, u);
-      if (windowLoss.includes(n + 1, points))
-        sum += WindowTile.squaredResidual(z, obs, count, n + 1, dim, from, m);
+      if (w.includes(n + 1)) sum += w.squaredResidual(z, n + 1, from, m);
     }
     double[] acc = buf.get(u), zbar = buf.get(u), v = buf.get(u), hv = buf.get(u);
     double[] ybar = z; // reuse: cotangent on y_{n+1}
-    WindowTile.addResidual(0, null, c, y[steps], obs, count, steps, dim, from, m, ybar);
+    w.addResidual(0, null, c, y[steps], steps, from, m, ybar);
     for (int n = steps - 1; n >= 0; n--) {
       int t = n * e + e - 1;
       java.util.Arrays.fill(acc, 0, u, 0.0);
@@ -193,9 +165,7 @@ public record Backprop(WindowLoss windowLoss, MidpointSolve solve, int tile)
       reverse(model, y[n], hv, 0.5 * h, acc, v, zbar, grad, d, m);
       if (n > 0) {
         for (int i = 0; i < u; i++) ybar[i] = acc[i] + zbar[i];
-        if (windowLoss.includes(n, points)) {
-          WindowTile.addResidual(1, ybar, c, y[n], obs, count, n, dim, from, m, ybar);
-        }
+        if (w.includes(n)) w.addResidual(1, ybar, c, y[n], n, from, m, ybar);
       }
     }
     return sum;

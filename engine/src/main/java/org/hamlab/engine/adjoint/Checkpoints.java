@@ -7,8 +7,7 @@ package org.hamlab.engine.adjoint;
  * 16 chaotic Hénon–Heiles orbits at E = 0.16, h = 0.01, converged solves: without checkpoints 5e-14
  * at L = 1000, 2e-11 at L = 5000, 1.5e-3 at L = 20000, O(1) at L = 50000; with a checkpoint every
  * 100 steps below 4e-15 at every L, every 1000 steps below 2e-13. Regular orbits (E = 0.05) drift
- * only to 3e-12 at L = 50000. For the
- * paper's 7-point windows the drift is round-off (1e-16).
+ * only to 3e-12 at L = 50000. For the paper's 7-point windows the drift is round-off (1e-16).
  *
  * <ul>
  *   <li>{@code every = 0} ({@link #none()}): keep only y_N and reconstruct y_{N−1}, …, y_1 during

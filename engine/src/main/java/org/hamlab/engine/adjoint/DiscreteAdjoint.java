@@ -90,89 +90,62 @@ public record DiscreteAdjoint(
   }
 
   double run(ParametricHamiltonian model, Trajectories w, double[] grad, Buffers buffers) {
-    int dim = model.dim(), count = w.count(), points = w.points();
-    double h = w.dt(), denominator = windowLoss.denominator(count, points, model.dof());
-    double[] start = windowLoss.startStates(w), obs = w.states();
+    WindowBatch batch = WindowBatch.of(model, w, windowLoss);
+    double c = 2 / batch.denominator();
     double sum =
         TileRunner.run(
-            count,
+            w.count(),
             tile,
             model.parameterCount(),
             grad,
             buffers,
             (from, to, g, buf) ->
                 g == null
-                    ? WindowTile.rolloutLoss(
-                        model,
-                        start,
-                        obs,
-                        count,
-                        points,
-                        h,
-                        windowLoss,
-                        solve,
-                        from,
-                        to - from,
-                        buf)
-                    : tile(
-                        model,
-                        start,
-                        obs,
-                        count,
-                        points,
-                        h,
-                        2 / denominator,
-                        from,
-                        to - from,
-                        g,
-                        buf));
-    return sum / denominator;
+                    ? batch.rolloutLoss(solve, from, to - from, buf)
+                    : tile(model, batch, c, from, to - from, g, buf));
+    return sum / batch.denominator();
   }
 
   private double tile(
       ParametricHamiltonian model,
-      double[] start,
-      double[] obs,
-      int count,
-      int points,
-      double h,
+      WindowBatch w,
       double c,
       int from,
       int m,
       double[] grad,
       Buffers buf) {
-    int d = model.dof(), dim = 2 * d, u = dim * m, steps = points - 1;
+    int d = model.dof(), dim = 2 * d, u = dim * m, steps = w.steps();
+    double h = w.h();
     double[][] kept = new double[checkpoints.kept(steps)][];
     for (int i = 0; i < kept.length; i++) kept[i] = buf.get(u);
     double[] cur = buf.get(u), nxt = buf.get(u), g = buf.get(u), mid = buf.get(u);
-    WindowTile.load(start, count, 0, dim, from, m, cur);
-    if (checkpoints.keeps(0, steps))
+    w.loadStart(from, m, cur);
+    if (checkpoints.keeps(0, steps)) {
       System.arraycopy(cur, 0, kept[checkpoints.slot(0, steps)], 0, u);
+    }
     double sum = 0;
     for (int n = 0; n < steps; n++) {
-      WindowTile.require(
+      w.require(
           Midpoint.solve(model, h, cur, nxt, m, solve, g, mid),
           "implicit-midpoint",
-          h,
           n,
           from,
           cur,
-          m,
-          dim);
+          m);
       double[] t = cur;
       cur = nxt;
       nxt = t;
-      if (windowLoss.includes(n + 1, points))
-        sum += WindowTile.squaredResidual(cur, obs, count, n + 1, dim, from, m);
-      if (checkpoints.keeps(n + 1, steps))
+      if (w.includes(n + 1)) sum += w.squaredResidual(cur, n + 1, from, m);
+      if (checkpoints.keeps(n + 1, steps)) {
         System.arraycopy(cur, 0, kept[checkpoints.slot(n + 1, steps)], 0, u);
+      }
     }
     boolean exact = adjointSolve.kind() == AdjointSolve.Kind.EXACT;
     double[] lambda = buf.get(u), mu = buf.get(u), v = buf.get(u);
     double[] hess = buf.get(exact ? dim * u : u);
     double[] work = exact && d > 1 ? buf.get(dim * (dim + 1)) : null;
     // λ_N = ∇ℓ_N(y_N) (paper.md §7.3); cur holds y_N
-    WindowTile.addResidual(0, null, c, cur, obs, count, steps, dim, from, m, lambda);
+    w.addResidual(0, null, c, cur, steps, from, m, lambda);
     // y_{n+2}, y_{n+3}: the extrapolated start of the reverse solve (Midpoint.reconstruct)
     double[] later1 = buf.get(u), later2 = buf.get(u);
     int known = 0;
@@ -180,18 +153,15 @@ public record DiscreteAdjoint(
       if (checkpoints.keeps(n, steps)) {
         System.arraycopy(kept[checkpoints.slot(n, steps)], 0, nxt, 0, u);
       } else if (n == 0) {
-        WindowTile.load(
-            start, count, 0, dim, from, m, nxt); // y_0 is data: no need to reconstruct it
+        w.loadStart(from, m, nxt); // y_0 is data: no need to reconstruct it
       } else {
-        WindowTile.require(
+        w.require(
             Midpoint.reconstruct(model, h, cur, later1, later2, known, nxt, m, solve, g, mid),
             "implicit-midpoint (reverse reconstruction)",
-            h,
             n + 1,
             from,
             cur,
-            m,
-            dim);
+            m);
       }
       for (int i = 0; i < u; i++) mid[i] = 0.5 * (nxt[i] + cur[i]);
       solveMu(model, h, mid, lambda, mu, v, hess, work, d, m, n, from);
@@ -200,9 +170,7 @@ public record DiscreteAdjoint(
       if (n > 0) {
         // λ_n = ∇ℓ_n(y_n) + 2μ_n − λ_{n+1}
         for (int i = 0; i < u; i++) lambda[i] = 2 * mu[i] - lambda[i];
-        if (windowLoss.includes(n, points)) {
-          WindowTile.addResidual(1, lambda, c, nxt, obs, count, n, dim, from, m, lambda);
-        }
+        if (w.includes(n)) w.addResidual(1, lambda, c, nxt, n, from, m, lambda);
       }
       double[] t = later2;
       later2 = later1;

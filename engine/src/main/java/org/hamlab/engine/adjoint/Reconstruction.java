@@ -28,7 +28,7 @@ public final class Reconstruction {
     System.arraycopy(z0, 0, forward[0], 0, u);
     double[] g = new double[u], mid = new double[u];
     for (int n = 0; n < steps; n++) {
-      WindowTile.require(
+      WindowBatch.require(
           Midpoint.solve(system, h, forward[n], forward[n + 1], rows, solve, g, mid),
           "implicit-midpoint",
           h,
@@ -46,7 +46,7 @@ public final class Reconstruction {
       if (checkpoints.keeps(n, steps)) {
         System.arraycopy(forward[n], 0, prev, 0, u);
       } else {
-        WindowTile.require(
+        WindowBatch.require(
             Midpoint.reconstruct(system, h, cur, later1, later2, known, prev, rows, solve, g, mid),
             "implicit-midpoint (reverse reconstruction)",
             h,
