@@ -28,8 +28,9 @@ import org.hamlab.engine.train.Trainer;
  * sweeps, loss from the first noisy observation averaged over steps 1..L and all components, Adam
  * lr 1e-3. Prints seconds per epoch (median of the timed epochs after one warm-up epoch).
  *
- * <p>Usage: {@code PeerTrainingBench [adjoint|adjoint-stored|adjoint-fp|backprop] [f32|f64] [L]
- * [epochs] [tile]}
+ * <p>Usage: {@code PeerTrainingBench
+ * [adjoint|adjoint-stored|adjoint-x|adjoint-stored-x|adjoint-fp|backprop] (-x: sweeps start from
+ * the extrapolated previous states instead of the RK2 predictor) [f32|f64] [L] [epochs] [tile]}
  */
 public final class PeerTrainingBench {
   public static void main(String[] args) {
@@ -54,6 +55,14 @@ public final class PeerTrainingBench {
                   .withSolve(solve)
                   .withCheckpoints(Checkpoints.all())
                   .withAdjointSolve(AdjointSolve.fixedPoint(sweeps));
+          case "adjoint-stored-x" ->
+              DiscreteAdjoint.defaults()
+                  .withSolve(solve.withExtrapolate(true))
+                  .withCheckpoints(Checkpoints.all());
+          case "adjoint-x" ->
+              DiscreteAdjoint.defaults()
+                  .withSolve(solve.withExtrapolate(true))
+                  .withCheckpoints(Checkpoints.none());
           case "backprop" -> Backprop.defaults().withSolve(solve);
           default -> throw new IllegalArgumentException("unknown method " + method);
         };

@@ -25,6 +25,10 @@ public record Backprop(WindowLoss windowLoss, MidpointSolve solve, int tile)
   public Backprop {
     if (windowLoss == null || solve == null)
       throw new IllegalArgumentException("Backprop options must not be null");
+    if (solve.extrapolate()) {
+      throw new IllegalArgumentException(
+          "backprop differentiates the predictor-started map; extrapolate must be false");
+    }
     if (!solve.isFixed()) {
       throw new IllegalArgumentException(
           "backprop differentiates a fixed number of sweeps; use "

@@ -82,9 +82,9 @@ public record DiscreteAdjoint(
     int dim = 2 * dof;
     long tiles = Tiles.count(rows, tile);
     boolean exact = adjointSolve.kind() == AdjointSolve.Kind.EXACT;
-    // kept states + cur, nxt, g, mid + lambda, mu, v + two later states + Hessian (dim states) or
-    // one HVP buffer
-    long perRowState = checkpoints.kept(steps) + 9L + (exact ? dim : 1);
+    // kept states + cur, nxt, g, mid + two earlier states + lambda, mu, v + two later states +
+    // Hessian (dim states) or one HVP buffer
+    long perRowState = checkpoints.kept(steps) + 11L + (exact ? dim : 1);
     long perTile = parameters + (exact && dof > 1 ? (long) dim * (dim + 1) : 0);
     return perRowState * dim * rows + tiles * perTile;
   }
@@ -124,15 +124,19 @@ public record DiscreteAdjoint(
       System.arraycopy(cur, 0, kept[checkpoints.slot(0, steps)], 0, u);
     }
     double sum = 0;
+    // y_{n−1}, y_{n−2} for the extrapolated start (MidpointSolve.extrapolate)
+    double[] earlier1 = buf.get(u), earlier2 = buf.get(u);
     for (int n = 0; n < steps; n++) {
       w.require(
-          Midpoint.solve(model, h, cur, nxt, m, solve, g, mid),
+          Midpoint.advance(model, h, cur, earlier1, earlier2, n, nxt, m, solve, g, mid),
           "implicit-midpoint",
           n,
           from,
           cur,
           m);
-      double[] t = cur;
+      double[] t = earlier2;
+      earlier2 = earlier1;
+      earlier1 = cur;
       cur = nxt;
       nxt = t;
       if (w.includes(n + 1)) sum += w.squaredResidual(cur, n + 1, from, m);

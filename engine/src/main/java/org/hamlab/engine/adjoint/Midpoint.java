@@ -96,6 +96,31 @@ final class Midpoint {
   }
 
   /**
+   * Advances y0 = y_n to y1 = y_{n+1}. When {@link MidpointSolve#extrapolate()} and the two earlier
+   * states y_{n−1} ({@code p1}), y_{n−2} ({@code p2}) are known ({@code known} = 2), the sweeps
+   * start from 3y_n − 3y_{n−1} + y_{n−2}; otherwise from the predictor.
+   */
+  static StepStatus advance(
+      Hamiltonian system,
+      double h,
+      double[] y0,
+      double[] p1,
+      double[] p2,
+      int known,
+      double[] y1,
+      int m,
+      MidpointSolve s,
+      double[] g,
+      double[] mid) {
+    boolean guessed = s.extrapolate() && known >= 2;
+    if (guessed) {
+      int len = system.dim() * m;
+      for (int i = 0; i < len; i++) y1[i] = 3 * (y0[i] - p1[i]) + p2[i];
+    }
+    return solve(system, h, y0, y1, m, s, g, mid, guessed);
+  }
+
+  /**
    * Reconstructs y_n from y_{n+1} ({@code y1}) by the reversible step y_n = y_{n+1} − h f(ȳ_n).
    * With the two later states y_{n+2}, y_{n+3} known ({@code known} = 2) the sweeps start from the
    * quadratic extrapolation 3y_{n+1} − 3y_{n+2} + y_{n+3} (error O(h³), like the RK2 predictor, but

@@ -99,17 +99,20 @@ record WindowBatch(
   double rolloutLoss(MidpointSolve solve, int from, int m, Buffers buf) {
     int u = dim() * m;
     double[] cur = buf.get(u), nxt = buf.get(u), g = buf.get(u), mid = buf.get(u);
+    double[] earlier1 = buf.get(u), earlier2 = buf.get(u);
     loadStart(from, m, cur);
     double sum = 0;
     for (int n = 0; n < steps(); n++) {
       require(
-          Midpoint.solve(model, h, cur, nxt, m, solve, g, mid),
+          Midpoint.advance(model, h, cur, earlier1, earlier2, n, nxt, m, solve, g, mid),
           "implicit-midpoint",
           n,
           from,
           cur,
           m);
-      double[] t = cur;
+      double[] t = earlier2;
+      earlier2 = earlier1;
+      earlier1 = cur;
       cur = nxt;
       nxt = t;
       if (includes(n + 1)) sum += squaredResidual(cur, n + 1, from, m);

@@ -83,9 +83,13 @@ class DiscreteAdjointGradientTest {
     double lossRef = base.lossAndGradient(model, w, ref);
     for (DiscreteAdjoint variant :
         new DiscreteAdjoint[] {
-          base.withCheckpoints(Checkpoints.none()), base.withCheckpoints(Checkpoints.every(5)),
+          base.withCheckpoints(Checkpoints.none()),
+          base.withCheckpoints(Checkpoints.every(5)),
           base.withCheckpoints(Checkpoints.every(7)),
-              base.withAdjointSolve(AdjointSolve.fixedPoint())
+          base.withAdjointSolve(AdjointSolve.fixedPoint()),
+          base.withSolve(MidpointSolve.converged().withExtrapolate(false)),
+          base.withSolve(MidpointSolve.converged().withExtrapolate(false))
+              .withCheckpoints(Checkpoints.none())
         }) {
       double[] g = new double[ref.length];
       double loss = variant.lossAndGradient(model, w, g);
