@@ -12,7 +12,9 @@ import org.hamlab.engine.parallel.Tiles;
  * cut into fixed tiles of {@link #TILE} rows (independent of the thread count) and each tile into
  * micro-tiles of {@link MlpTile#ROWS} rows that go through all layers together. Parameter
  * gradients are summed per tile into a partial, and partials are added in tile order, so the
- * result is bitwise the same on one thread or many.
+ * result is bitwise the same on one thread or many. (For tanh, the default, the kernels are pure
+ * arithmetic; sigmoid, softplus and sin use the JDK's lanewise EXP/LOG1P/SIN/COS, whose compiled
+ * SVML code and interpreted fallback can differ in the last ulp while the JIT is warming up.)
  *
  * <p><b>Mixed precision.</b> With {@code float32}, θ is converted to float by {@link #load} and
  * every activation and derivative inside the kernels is float; the state arrays stay double at
@@ -46,7 +48,7 @@ public final class MlpOps {
   private final MlpWeightsF32 weights32;
   private final ThreadLocal<MlpTile> tiles;
   private final double flopsPerRow;
-  private final ThreadLocal<double[][]> partials = ThreadLocal.withInitial(() -> new double[0][]);
+  private final ThreadLocal<Call> calls = ThreadLocal.withInitial(Call::new);
 
   /**
    * @param sizes layer sizes {@code [D, h_1, ..., h_K, 1]}
@@ -160,21 +162,66 @@ public final class MlpOps {
     if (n <= 0) return;
     check(mode, z, v, w, n, out1, out2, grad);
     int tileCount = Tiles.count(n, TILE);
-    double[][] parts = grad == null ? null : partials(tileCount);
-    Tiles.TileTask task = (tile, from, to) -> {
+    Call call = calls.get();
+    call.set(mode, z, v, w, n, out1, out2, grad == null ? null : call.partials(tileCount));
+    try {
+      if (serial || tileCount < 2 || n * flopsPerRow * passes(mode) < PARALLEL_FLOPS) {
+        for (int t = 0; t < tileCount; t++) call.run(t, t * TILE, Math.min(n, (t + 1) * TILE));
+      } else {
+        Tiles.forEach(n, TILE, call);
+      }
+      if (grad != null) reduce(call.parts, tileCount, grad);
+    } finally {
+      call.set(null, null, null, null, 0, null, null, null);
+    }
+  }
+
+  /**
+   * One call's arguments as a reusable tile task, one per calling thread, so that a serial call
+   * allocates nothing. Its partials (one padded gradient per tile, plus the running total) are
+   * written by whichever thread runs the tile and reduced by the caller in tile order.
+   */
+  private final class Call implements Tiles.TileTask {
+    private Mode mode;
+    private double[] z;
+    private double[] v;
+    private double[] w;
+    private int n;
+    private double[] out1;
+    private double[] out2;
+    private double[][] parts;
+    private double[][] buffers = new double[0][];
+
+    void set(Mode mode, double[] z, double[] v, double[] w, int n, double[] out1, double[] out2,
+        double[][] parts) {
+      this.mode = mode;
+      this.z = z;
+      this.v = v;
+      this.w = w;
+      this.n = n;
+      this.out1 = out1;
+      this.out2 = out2;
+      this.parts = parts;
+    }
+
+    double[][] partials(int count) {
+      if (buffers.length < count + 1) {
+        double[][] q = java.util.Arrays.copyOf(buffers, Math.max(count + 1, 2 * buffers.length));
+        for (int i = buffers.length; i < q.length; i++) q[i] = new double[shape.paddedCount];
+        buffers = q;
+      }
+      return buffers;
+    }
+
+    @Override
+    public void run(int tile, int from, int to) {
       MlpTile t = tiles.get();
       if (parts != null) t.beginPartial();
       for (int b = from; b < to; b += MlpTile.ROWS) {
         microTile(t, mode, z, v, w, n, b, Math.min(MlpTile.ROWS, to - b), out1, out2);
       }
       if (parts != null) t.endPartial(parts[tile]);
-    };
-    if (serial || tileCount < 2 || n * flopsPerRow * passes(mode) < PARALLEL_FLOPS) {
-      for (int t = 0; t < tileCount; t++) task.run(t, t * TILE, Math.min(n, (t + 1) * TILE));
-    } else {
-      Tiles.forEach(n, TILE, task);
     }
-    if (parts != null) reduce(parts, tileCount, grad);
   }
 
   private void check(Mode mode, double[] z, double[] v, double[] w, int n, double[] out1,
@@ -251,17 +298,6 @@ public final class MlpOps {
         t.addMixed();
       }
     }
-  }
-
-  private double[][] partials(int count) {
-    double[][] p = partials.get();
-    if (p.length < count + 1) {
-      double[][] q = java.util.Arrays.copyOf(p, Math.max(count + 1, 2 * p.length));
-      for (int i = p.length; i < q.length; i++) q[i] = new double[shape.paddedCount];
-      partials.set(q);
-      p = q;
-    }
-    return p;
   }
 
   /** Adds the partials in tile order (slot {@code count} is the running total). */

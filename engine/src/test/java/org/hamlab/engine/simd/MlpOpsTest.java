@@ -187,4 +187,32 @@ class MlpOpsTest {
     MlpPanamaF64.tanh(big, new double[lanes], new double[lanes], lanes);
     for (int i = 0; i < lanes; i++) assertEquals(Math.tanh(in[i]), big[i], 1e-16, "at " + in[i]);
   }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void perRowResultsDoNotDependOnHowTheBatchIsCut(boolean float32) {
+    int[] sizes = {4, 16, 32, 16, 1};
+    int count = new MlpShape(sizes, false, 1).parameterCount;
+    double[] theta = random(count, 5);
+    for (int i = 0; i < theta.length; i++) theta[i] *= 0.3;
+    MlpOps o = ops(sizes, float32, MlpFunction.TANH, false, true, theta);
+    int n = 37;
+    double[] z = random(4 * n, 8);
+    double[] v = random(4 * n, 9);
+    double[] hv = new double[4 * n];
+    o.hessianVector(z, v, n, hv);
+    double[] z1 = new double[4];
+    double[] v1 = new double[4];
+    double[] hv1 = new double[4];
+    for (int b = 0; b < n; b++) {
+      for (int k = 0; k < 4; k++) {
+        z1[k] = z[k * n + b];
+        v1[k] = v[k * n + b];
+      }
+      o.hessianVector(z1, v1, 1, hv1);
+      for (int k = 0; k < 4; k++) {
+        assertEquals(hv[k * n + b], hv1[k], 0.0, "row " + b + " component " + k);
+      }
+    }
+  }
 }
