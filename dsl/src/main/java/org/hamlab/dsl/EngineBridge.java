@@ -2,12 +2,17 @@ package org.hamlab.dsl;
 
 import java.util.List;
 import org.hamlab.engine.data.Trajectories;
-import org.hamlab.engine.integrator.ImplicitMidpoint;
+import java.util.Arrays;
+import org.hamlab.engine.adjoint.GradientMethods;
 import org.hamlab.engine.integrator.Integrator;
+import org.hamlab.engine.integrator.Integrators;
+import org.hamlab.engine.nn.Activation;
+import org.hamlab.engine.nn.Mlp;
+import org.hamlab.engine.nn.MlpSpec;
+import org.hamlab.engine.nn.Precision;
 import org.hamlab.engine.integrator.Rollout;
 import org.hamlab.engine.random.Seeds;
 import org.hamlab.engine.system.Hamiltonian;
-import org.hamlab.engine.nn.ParametricHamiltonian;
 import org.hamlab.engine.system.formula.FormulaSystem;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -26,9 +31,28 @@ final class EngineBridge {
     return FormulaSystem.parse(formula);
   }
 
-  /** Activations of the MLP H_θ (engine {@code nn.Activation}). */
+  /** Activations of the MLP H_θ (engine {@link Activation}). */
   static List<String> activationNames() {
-    return List.of("tanh");
+    return Arrays.stream(Activation.values()).map(Activation::id).toList();
+  }
+
+  /** Gradient methods (engine {@link GradientMethods}). */
+  static List<String> gradientNames() {
+    return GradientMethods.names();
+  }
+
+  /** The untrained network {@code c} describes for {@code dof} degrees of freedom (engine {@link MlpSpec}). */
+  static Mlp network(TrainConfig c, int dof) {
+    return Mlp.create(spec(c, dof));
+  }
+
+  static MlpSpec spec(TrainConfig c, int dof) {
+    return MlpSpec.of(dof).withHidden(c.widths).withActivation(Activation.byId(c.activation))
+        .withPrecision(precision(c.precision)).withSeed(c.seed);
+  }
+
+  static Precision precision(String name) {
+    return name.equals("float32") ? Precision.FLOAT32 : Precision.FLOAT64;
   }
 
   /** An empty training history with the DSL's columns. */
@@ -42,29 +66,17 @@ final class EngineBridge {
     throw new UnsupportedOperationException(PENDING_TRAINING);
   }
 
-  /** The engine's JSON for a trained network (engine {@code nn} model format). */
-  static String writeNetwork(ParametricHamiltonian h, TrainConfig c) {
-    throw new UnsupportedOperationException(PENDING_TRAINING);
-  }
+  private static final String PENDING_TRAINING = "training is not in this build yet: it needs the engine's "
+      + "Trainer (branch adjoint)";
 
-  /** A network from the engine's JSON; refuses a corrupt one. */
-  static ParametricHamiltonian readNetwork(String json, TrainConfig c) {
-    throw new UnsupportedOperationException(PENDING_TRAINING);
-  }
-
-  private static final String PENDING_TRAINING = "training and model files are not in this build yet: they need "
-      + "the engine's Mlp (branch mlp) and Trainer (branch adjoint)";
-
-  /** Names accepted by {@link #integrator(String)}. */
+  /** Names accepted by {@link #integrator(String)} (engine {@link Integrators}). */
   static List<String> integratorNames() {
-    return List.of("implicit-midpoint");
+    return Integrators.names();
   }
 
-  /** The integrator registered under {@code name}. */
+  /** The integrator registered under {@code name}; an unknown name lists the known ones. */
   static Integrator integrator(String name) {
-    if (name.equals("implicit-midpoint")) return new ImplicitMidpoint();
-    throw new IllegalArgumentException("unknown integrator '" + name + "'; known integrators: "
-        + String.join(", ", integratorNames()));
+    return Integrators.byName(name);
   }
 
   /**

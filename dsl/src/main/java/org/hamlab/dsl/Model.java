@@ -22,7 +22,6 @@ import tech.tablesaw.api.Table;
  * are given, so a bad value fails at the call that set it.
  */
 public final class Model implements Displayable {
-  static final List<String> GRADIENTS = List.of("adjoint", "backprop", "authors");
   static final List<String> PRECISIONS = List.of("float32", "float64");
 
   private final TrainConfig config;
@@ -94,8 +93,9 @@ public final class Model implements Displayable {
    * paper.md §7.2, for comparison).
    */
   public Model gradient(String name) {
-    if (!GRADIENTS.contains(name)) {
-      throw new IllegalArgumentException("unknown gradient method '" + name + "'; known: " + String.join(", ", GRADIENTS));
+    List<String> known = EngineBridge.gradientNames();
+    if (!known.contains(name)) {
+      throw new IllegalArgumentException("unknown gradient method '" + name + "'; known: " + String.join(", ", known));
     }
     return with("gradient", c -> c.gradient = name);
   }

@@ -5,33 +5,33 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import org.hamlab.engine.nn.Mlp;
+import org.hamlab.engine.nn.MlpJson;
 import org.hamlab.engine.nn.ParametricHamiltonian;
 
 /**
- * Model files: a JSON envelope {@code {"format": "hamlab-model/1", "system": …, "provenance": …,
- * "network": …}} around the engine's network JSON, so that a loaded model knows its system,
- * its training configuration and its history summary. A file that is not such an envelope, or
- * whose network part the engine refuses, is refused with the reason.
+ * Model files in the engine's format ({@link MlpJson}, {@code "format": "hamlab-mlp/1"}), with
+ * the DSL's record under {@code "provenance"}: {@code {"system": …, "hamlab": <OLCUT provenance
+ * JSON>}}, so that a loaded model knows its system and its training configuration. The engine
+ * refuses a corrupt network; a file written by the engine alone loads with an unknown system.
  */
 final class ModelFiles {
-  static final String FORMAT = "hamlab-model/1";
   private static final JsonMapper JSON = new JsonMapper();
 
   private ModelFiles() {}
 
   static Path write(Model m, Path path) {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("format", FORMAT);
-    root.put("system", m.system() == null ? "" : m.system().name());
+    if (!(m.hamiltonian() instanceof Mlp mlp)) {
+      throw new IllegalStateException("only MLP models can be saved, this one is a " + m.hamiltonian().getClass().getSimpleName());
+    }
     try {
-      root.set("provenance", JSON.readTree(m.provenance().json()));
-      root.set("network", JSON.readTree(EngineBridge.writeNetwork(m.hamiltonian(), m.config())));
-      if (path.toAbsolutePath().getParent() != null) Files.createDirectories(path.toAbsolutePath().getParent());
-      Files.writeString(path, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root), StandardCharsets.UTF_8);
+      ObjectNode prov = JSON.createObjectNode();
+      prov.put("system", m.system() == null ? "" : m.system().name());
+      prov.set("hamlab", JSON.readTree(m.provenance().json()));
+      MlpJson.write(mlp, path, prov.toString());
     } catch (IOException e) {
       throw new UncheckedIOException("could not write " + path + ": " + e.getMessage(), e);
     }
@@ -41,31 +41,38 @@ final class ModelFiles {
   /** Reads a model; {@code expected} (may be null) must be the system it was trained on. */
   static Model read(Path path, HamiltonianSystem expected) {
     if (!Files.isRegularFile(path)) throw new IllegalArgumentException("no such model file: " + path.toAbsolutePath());
-    JsonNode root;
+    JsonNode prov;
     try {
-      root = JSON.readTree(Files.readString(path, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new IllegalArgumentException(path + " is not a hamlab model: it is not valid JSON (" + e.getMessage()
+      prov = JSON.readTree(MlpJson.provenance(path));
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalArgumentException("refusing model file " + path + ": it is not valid JSON (" + e.getMessage()
           + "); it may be truncated or corrupt, save the model again", e);
     }
-    if (root == null || !FORMAT.equals(root.path("format").asText())) {
-      throw new IllegalArgumentException(path + " is not a hamlab model file (expected \"format\": \"" + FORMAT
-          + "\"); save models with model.save(path)");
-    }
-    String systemName = root.path("system").asText("");
+    String systemName = prov.path("system").asText("");
     if (expected != null && !systemName.isEmpty() && !systemName.equals(expected.name())) {
       throw new IllegalArgumentException(path + " holds a model of " + systemName + ", not of " + expected.name()
           + "; load it with loadModel(path, system(\"" + systemName + "\")) or compare it with that system");
     }
-    Provenance prov = Provenance.read(root.path("provenance").toString());
-    TrainConfig config = prov.trainConfig();
-    if (config == null) throw new IllegalArgumentException(path + " has no training configuration in its provenance");
-    ParametricHamiltonian h = EngineBridge.readNetwork(root.path("network").toString(), config);
+    TrainConfig config = null;
+    if (prov.has("hamlab")) config = Provenance.read(prov.get("hamlab").toString()).trainConfig();
+    ParametricHamiltonian h;
+    try {
+      h = MlpJson.read(path, EngineBridge.precision(config == null ? "float64" : config.precision));
+    } catch (IOException e) {
+      throw new IllegalArgumentException(e.getMessage() + "; save the model again", e);
+    }
+    if (config == null) {
+      config = new TrainConfig();
+      config.data = new DataConfig();
+      config.data.source = "unknown";
+      config.widths = ((Mlp) h).spec().hidden().stream().mapToInt(Integer::intValue).toArray();
+      config.activation = ((Mlp) h).spec().activation().id();
+    }
     HamiltonianSystem system = expected != null ? expected
         : systemName.isEmpty() ? null : HamiltonianSystem.of(systemName);
     if (system != null && system.dof() != h.dof()) {
       throw new IllegalArgumentException(path + " has " + h.dof() + " degree(s) of freedom but " + system.name() + " has "
-          + system.dof());
+          + system.dof() + "; it is a model of another system");
     }
     Fit fit = new Fit(h, EngineBridge.emptyHistory(), "loaded", OffsetDateTime.now());
     return Model.loaded(config, system, fit, path.toString());

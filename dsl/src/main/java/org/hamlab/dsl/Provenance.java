@@ -107,8 +107,9 @@ public final class Provenance implements Displayable {
             + ", not hamlab provenance (RunProvenance)");
       }
       return new Provenance(r);
-    } catch (ProvenanceSerializationException e) {
-      throw new IllegalArgumentException("not readable provenance JSON: " + e.getMessage(), e);
+    } catch (ProvenanceSerializationException | RuntimeException e) {
+      if (e instanceof IllegalArgumentException iae && iae.getMessage() != null && iae.getMessage().startsWith("this JSON")) throw iae;
+      throw new IllegalArgumentException("not readable provenance JSON (" + e + "); export it with provenance(x).json()", e);
     }
   }
 
