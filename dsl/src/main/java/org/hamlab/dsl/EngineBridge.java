@@ -2,7 +2,18 @@ package org.hamlab.dsl;
 
 import java.util.List;
 import org.hamlab.engine.data.Trajectories;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.Map;
+import org.hamlab.dsl.display.Progress;
+import org.hamlab.dsl.display.ProgressSink;
+import org.hamlab.engine.train.EpochRecord;
+import org.hamlab.engine.train.StopReason;
+import org.hamlab.engine.train.TrainEvent;
+import org.hamlab.engine.train.TrainListener;
+import org.hamlab.engine.train.TrainResult;
+import org.hamlab.engine.train.TrainSpec;
+import org.hamlab.engine.train.Trainer;
 import org.hamlab.engine.adjoint.GradientMethods;
 import org.hamlab.engine.integrator.Integrator;
 import org.hamlab.engine.integrator.Integrators;
@@ -61,13 +72,62 @@ final class EngineBridge {
         DoubleColumn.create("learning_rate"), DoubleColumn.create("seconds"));
   }
 
-  /** Trains H_θ as {@code c} says (engine {@code train.Trainer}). */
+  /**
+   * Trains H_θ as {@code c} says (engine {@link Trainer}, paper.md §5.1), reporting progress to the
+   * installed {@link ProgressSink}. An interrupt (Ctrl-C in the shell or a script) stops training
+   * before the next step with the best parameters so far; the interrupt flag is then cleared so
+   * the rest of the statement (saving, plotting) runs normally.
+   */
   static Fit train(TrainConfig c, Data data) {
-    throw new UnsupportedOperationException(PENDING_TRAINING);
+    Trajectories t = data.trajectories();
+    if (c.window > t.points()) {
+      throw new IllegalArgumentException("the training window has " + c.window + " points but the data only "
+          + t.points() + "; use .window(" + t.points() + ") or longer trajectories (.points(n))");
+    }
+    Mlp model = network(c, t.dof());
+    TrainSpec spec = TrainSpec.defaults().withEpochs(c.epochs).withBatchSize(c.batch).withLearningRate(c.learningRate)
+        .withWindow(c.window).withGradient(GradientMethods.byName(c.gradient)).withSeed(c.seed)
+        .withHidden(Arrays.stream(c.widths).boxed().toList());
+    long steps = (t.count() + c.batch - 1) / c.batch;
+    Table history = emptyHistory();
+    TrainResult r;
+    try (ProgressSink.Task task = Progress.current().start("training", steps * c.epochs, "steps")) {
+      TrainListener listener = e -> {
+        switch (e) {
+          case TrainEvent.StepEnded s -> task.update((s.epoch() - 1L) * s.stepsPerEpoch() + s.step(),
+              Map.of("loss", s.loss(), "lr", s.learningRate()), s.secondsLeft());
+          case TrainEvent.EpochEnded ee -> {
+            EpochRecord rec = ee.record();
+            history.intColumn("epoch").append(rec.epoch());
+            history.doubleColumn("loss").append(rec.trainLoss());
+            history.doubleColumn("learning_rate").append(rec.learningRate());
+            history.doubleColumn("seconds").append(rec.seconds());
+          }
+          case TrainEvent.Finished f -> { }
+        }
+      };
+      r = new Trainer(spec).withListener(listener).train(model, t, null);
+    }
+    Thread.interrupted();
+    String stop = switch (r.stopReason()) {
+      case COMPLETED -> "finished";
+      case EARLY_STOPPED -> "stopped early";
+      case CANCELLED -> "cancelled: " + r.message() + "; kept the best model (epoch " + r.bestEpoch() + ")";
+      default -> r.message() + "; kept the best model (epoch " + r.bestEpoch() + ")";
+    };
+    if (r.stopReason() != StopReason.COMPLETED) System.err.println("hamlab: training " + stop);
+    return new Fit(model, history, stop, OffsetDateTime.now());
   }
 
-  private static final String PENDING_TRAINING = "training is not in this build yet: it needs the engine's "
-      + "Trainer (branch adjoint)";
+  /** Integrators the training supports: the gradient methods differentiate the implicit midpoint rule. */
+  static void requireTrainable(String integrator) {
+    integrator(integrator);
+    if (!integrator.equals("implicit-midpoint")) {
+      throw new IllegalArgumentException("training uses the implicit midpoint rule, which the gradient methods "
+          + "differentiate (paper.md §7); '" + integrator + "' is available for rollouts: "
+          + "rollout(model, z0, T).integrator(\"" + integrator + "\")");
+    }
+  }
 
   /** Names accepted by {@link #integrator(String)} (engine {@link Integrators}). */
   static List<String> integratorNames() {

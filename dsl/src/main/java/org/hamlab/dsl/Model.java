@@ -81,9 +81,12 @@ public final class Model implements Displayable {
     return with("activation", c -> c.activation = name);
   }
 
-  /** Integrator of the learned flow (paper "implicit-midpoint"). */
+  /**
+   * Integrator of the learned flow in training and rollouts (paper "implicit-midpoint", the only
+   * one the gradient methods differentiate; rollouts may use others via {@code Orbit.integrator}).
+   */
   public Model integrator(String name) {
-    EngineBridge.integrator(name);
+    EngineBridge.requireTrainable(name);
     return with("integrator", c -> c.integrator = name);
   }
 

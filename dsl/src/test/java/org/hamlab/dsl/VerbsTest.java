@@ -108,8 +108,8 @@ class VerbsTest {
     var o = rollout(dw, state(1.0, 0.5), 10.0);
     assertEquals(1001, o.points());
     double[] h = o.energy();
-    // implicit midpoint is symplectic: the energy error of the quartic well stays O(dt²), no drift
-    for (double v : h) assertEquals(h[0], v, 1e-6);
+    // implicit midpoint is symplectic: the energy error of the quartic well stays below dt², no drift
+    for (double v : h) assertEquals(h[0], v, 1e-4);
     assertThrows(IllegalArgumentException.class, () -> rollout(dw, state(1.0, 0.5, 0, 0), 1.0));
     assertThrows(IllegalArgumentException.class, () -> rollout(dw, state(1.0, 0.5), -1.0));
     assertThrows(IllegalArgumentException.class, () -> o.dt(0));

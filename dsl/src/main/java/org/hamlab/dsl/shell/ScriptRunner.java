@@ -61,8 +61,23 @@ public final class ScriptRunner {
     }
   }
 
-  /** Runs {@code source} (named {@code name} in messages); returns the exit status. */
+  /**
+   * Runs {@code source} (named {@code name} in messages); returns the exit status. Snippets run in
+   * this JVM, so {@code System.out}/{@code System.err} point to this runner's streams meanwhile.
+   */
   public int run(String name, String source) {
+    PrintStream sysOut = System.out, sysErr = System.err;
+    System.setOut(out);
+    System.setErr(err);
+    try {
+      return runHere(name, source);
+    } finally {
+      System.setOut(sysOut);
+      System.setErr(sysErr);
+    }
+  }
+
+  private int runHere(String name, String source) {
     try (JShell shell = JShell.builder().executionEngine(new LocalExecutionControlProvider(), java.util.Map.of())
         .out(out).err(err).build()) {
       for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
@@ -109,7 +124,7 @@ public final class ScriptRunner {
           err.println(name + ":" + line + ": error: the snippet was rejected: " + firstLine(snippet));
         }
         for (Diag d : diags) {
-          int at = line + newlines(snippet, (int) Math.max(0, d.getStartPosition()));
+          int at = line + newlines(snippet, (int) Math.max(0, d.getPosition()));
           err.println(name + ":" + at + ": error: " + d.getMessage(null));
           err.println("    " + lineText(text, at));
         }
