@@ -115,7 +115,7 @@ final class EngineBridge {
       case CANCELLED -> "cancelled: " + r.message() + "; kept the best model (epoch " + r.bestEpoch() + ")";
       default -> r.message() + "; kept the best model (epoch " + r.bestEpoch() + ")";
     };
-    if (r.stopReason() != StopReason.COMPLETED) System.err.println("hamlab: training " + stop);
+    if (r.stopReason() != StopReason.COMPLETED) System.err.println("hamlab: " + stop);
     return new Fit(model, history, stop, OffsetDateTime.now());
   }
 
