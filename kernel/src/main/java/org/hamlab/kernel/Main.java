@@ -18,6 +18,7 @@ import org.hamlab.kernel.magic.MagicRegistry;
 import org.hamlab.kernel.magic.MavenMagic;
 import org.hamlab.kernel.magic.MavenResolver;
 import org.hamlab.kernel.magic.TimeMagic;
+import org.hamlab.kernel.protocol.HardenedConnection;
 import org.hamlab.kernel.protocol.ProtocolFixes;
 import org.hamlab.kernel.runtime.Notebook;
 
@@ -43,7 +44,7 @@ public final class Main {
     Env env = Env.from(System.getenv());
     quietLogging(env);
     HamlabKernel kernel = create(env);
-    JupyterConnection conn = new JupyterConnection(KernelConnectionProperties.parse(json));
+    JupyterConnection conn = new HardenedConnection(KernelConnectionProperties.parse(json));
     kernel.becomeHandlerForConnection(conn);
     kernel.fixes().install(conn, kernel, kernel);
     conn.connect();

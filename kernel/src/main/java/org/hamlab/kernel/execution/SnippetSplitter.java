@@ -32,7 +32,10 @@ public final class SnippetSplitter {
       if (!c.isComplete()) {
         throw new IncompleteSourceException(lineOf(cell, start));
       }
-      out.add(new CellSnippet(info.source(), lineOf(cell, start)));
+      // JShell may keep leading blank lines in source(); line numbers count from its first line
+      String src = info.source();
+      int codeLine = lineOf(cell, start) - lineOf(src, firstCodeIndex(src));
+      out.add(new CellSnippet(src, codeLine));
       offset += rest.length() - info.remaining().length();
       rest = info.remaining();
     }
