@@ -32,10 +32,9 @@ public final class SnippetSplitter {
       if (!c.isComplete()) {
         throw new IncompleteSourceException(lineOf(cell, start));
       }
-      // JShell may keep leading blank lines in source(); line numbers count from its first line
+      // source() may keep leading blank lines; drop them so snippet line 1 is the code's line
       String src = info.source();
-      int codeLine = lineOf(cell, start) - lineOf(src, firstCodeIndex(src));
-      out.add(new CellSnippet(src, codeLine));
+      out.add(new CellSnippet(src.substring(firstCodeIndex(src)), lineOf(cell, start)));
       offset += rest.length() - info.remaining().length();
       rest = info.remaining();
     }
