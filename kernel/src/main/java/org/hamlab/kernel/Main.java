@@ -65,9 +65,19 @@ public final class Main {
             evaluator::addToClasspath));
     HamlabKernel kernel = new HamlabKernel(evaluator, magics, new ProtocolFixes());
     Notebook.attach(kernel);
+    initialiseDsl();
     Progress.install(new NotebookProgress(kernel.getIO().display));
     kernel.startWarmUp(env.startupCode());
     return kernel;
+  }
+
+  /** Runs the DSL facade's static set-up first, so that it cannot replace the notebook sink. */
+  private static void initialiseDsl() {
+    try {
+      Class.forName(HamlabKernel.DSL_FACADE, true, Main.class.getClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      // no DSL facade on the class path (or it failed to load): cells report it when used
+    }
   }
 
   private static void quietLogging(Env env) {
