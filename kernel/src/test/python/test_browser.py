@@ -67,7 +67,8 @@ class BrowserTest(unittest.TestCase):
         port = free_port()
         server = subprocess.Popen(
             ["jupyter-notebook", "--no-browser", "--ip=127.0.0.1", "--port=%d" % port,
-             "--NotebookApp.token=", "--NotebookApp.password=", "--notebook-dir=" + self.dir],
+             "--NotebookApp.token=", "--NotebookApp.password=", "--notebook-dir=" + self.dir]
+            + (["--allow-root"] if os.getuid() == 0 else []),
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             deadline = time.time() + 60
