@@ -156,7 +156,7 @@ public final class Experiments {
   /** A GitHub Markdown table with a heading line (the table's name). */
   public static String markdown(Table t) {
     StringBuilder b = new StringBuilder("**" + t.name() + "**\n\n|");
-    for (String c : t.columnNames()) b.append(' ').append(c).append(" |");
+    for (String c : t.columnNames()) b.append(' ').append(c.replace("|", "\\|")).append(" |");
     b.append("\n|");
     for (int i = 0; i < t.columnCount(); i++) b.append("---|");
     for (int r = 0; r < t.rowCount(); r++) {

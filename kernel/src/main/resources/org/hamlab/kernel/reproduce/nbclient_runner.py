@@ -13,15 +13,17 @@ index = {id(c): i + 1 for i, c in enumerate(code)}
 started = {}
 
 def on_start(cell, cell_index):
+    if cell.cell_type != "code":
+        return
     started["t"] = time.time()
     print("CELL-START %d %d" % (index.get(id(cell), 0), len(code)), flush=True)
 
-def on_complete(cell, cell_index):
+def on_executed(cell, cell_index, execute_reply):  # after the kernel's execute_reply
     print("CELL-END %d %.2f" % (index.get(id(cell), 0), time.time() - started.get("t", time.time())), flush=True)
 
 client = NotebookClient(nb, kernel_name="hamlab", timeout=timeout, allow_errors=False, record_timing=True,
                         resources={"metadata": {"path": os.path.dirname(os.path.abspath(src))}},
-                        on_cell_start=on_start, on_cell_complete=on_complete)
+                        on_cell_start=on_start, on_cell_executed=on_executed)
 status = 0
 try:
     client.execute()
