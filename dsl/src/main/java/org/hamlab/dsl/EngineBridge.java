@@ -111,9 +111,8 @@ final class EngineBridge {
     Thread.interrupted();
     String stop = switch (r.stopReason()) {
       case COMPLETED -> "finished";
-      case EARLY_STOPPED -> "stopped early";
-      case CANCELLED -> "cancelled: " + r.message() + "; kept the best model (epoch " + r.bestEpoch() + ")";
-      default -> r.message() + "; kept the best model (epoch " + r.bestEpoch() + ")";
+      case EARLY_STOPPED -> "stopped early: " + r.message();
+      default -> r.message() + "; the best model so far is kept";
     };
     if (r.stopReason() != StopReason.COMPLETED) System.err.println("hamlab: training " + stop);
     return new Fit(model, history, stop, OffsetDateTime.now());

@@ -14,10 +14,12 @@ import tech.tablesaw.api.Table;
 /**
  * A learned Hamiltonian H_θ: {@code train(data)} with the paper's defaults (paper.md §5.1:
  * MLP 16-32-16 tanh, implicit midpoint, exact discrete adjoint, Adam lr 0.01, batch 512, 25
- * epochs, 7-point window, float32), options chained: {@code train(data).epochs(5).batch(64)}.
+ * epochs, 7-point window), options chained: {@code train(data).epochs(5).batch(64)}. The one
+ * default that is not the paper's is the precision: float64, because the engine's implicit solve
+ * converges to a tolerance float32 networks cannot reach ({@code .precision("float32")} exists).
  *
- * <p>Immutable. Training runs once, on first use (printing the model in JShell, {@code rollout},
- * {@code hamiltonianError}, {@link #run()}), with a progress bar; Ctrl-C in {@code ./hamlab shell}
+ * <p>Immutable. Training runs once, on first use ({@code rollout}, {@code hamiltonianError},
+ * {@link #run()}; printing an untrained model shows its plan), with a progress bar; Ctrl-C in {@code ./hamlab shell}
  * or {@code ./hamlab run} stops it and keeps the best model so far. Options are checked when they
  * are given, so a bad value fails at the call that set it.
  */
@@ -137,7 +139,7 @@ public final class Model implements Displayable {
     return with("seed", c -> c.seed = seed);
   }
 
-  /** Arithmetic of the network: "float32" (paper) or "float64". */
+  /** Arithmetic of the network: "float64" (default) or "float32" (the paper's). */
   public Model precision(String name) {
     if (!PRECISIONS.contains(name)) {
       throw new IllegalArgumentException("unknown precision '" + name + "'; known: " + String.join(", ", PRECISIONS));
@@ -226,17 +228,27 @@ public final class Model implements Displayable {
     return m;
   }
 
+  /**
+   * A summary. It never starts training (JShell prints every value it computes, and a print
+   * cannot be interrupted): an untrained model shows its plan.
+   */
   @Override
   public String toString() {
+    String arch = "MLP " + String.join("-", Arrays.stream(config.widths).mapToObj(Integer::toString).toList()) + " "
+        + config.activation;
+    String setup = (system == null ? "an unknown system" : system.name()) + "; " + config.integrator + ", gradient "
+        + config.gradient + ", Adam lr " + config.learningRate + ", batch " + config.batch + ", window " + config.window
+        + ", " + config.precision + ", seed " + config.seed;
+    if (!fit.done()) {
+      return "Model H_θ (not trained yet; trains on first use or .run()): " + arch + " for " + setup + ", "
+          + config.epochs + " epochs on " + data.count() + " trajectories";
+    }
     Fit f = fit.get();
     Table h = f.history();
     String loss = h.rowCount() == 0 ? "no epochs" : String.format(java.util.Locale.ROOT, "loss %.3e after %d epochs",
         h.doubleColumn("loss").get(h.rowCount() - 1), h.rowCount());
-    return "Model H_θ: MLP " + String.join("-", Arrays.stream(config.widths).mapToObj(Integer::toString).toList()) + " "
-        + config.activation + " (" + f.hamiltonian().parameterCount() + " parameters) for "
-        + (system == null ? "an unknown system" : system.name()) + "; " + config.integrator + ", gradient " + config.gradient
-        + ", Adam lr " + config.learningRate + ", batch " + config.batch + ", window " + config.window + ", " + config.precision
-        + ", seed " + config.seed + "; " + loss + (f.stop().equals("finished") ? "" : " (" + f.stop() + ")")
-        + (file == null ? "" : "; loaded from " + file);
+    return "Model H_θ: " + arch + " (" + f.hamiltonian().parameterCount() + " parameters) for " + setup + "; "
+        + (file == null ? loss : "loaded from " + file) + (f.stop().equals("finished") || file != null ? "" : " (" + f.stop() + ")");
   }
+
 }

@@ -33,7 +33,7 @@ public final class TrainConfig implements Configurable, Provenancable<Configured
   @Config(description = "seed of initial weights and minibatch order")
   long seed = 0;
   @Config(description = "float32 | float64")
-  String precision = "float32";
+  String precision = "float64";
 
   TrainConfig() {}
 

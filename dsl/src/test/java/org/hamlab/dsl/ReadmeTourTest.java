@@ -10,6 +10,7 @@ import org.hamlab.dsl.shell.ScriptRunner;
 import org.junit.jupiter.api.Test;
 
 /** The first {@code ```java} block of README.md is a DSL script that runs as written. */
+@org.junit.jupiter.api.Tag("slow")
 class ReadmeTourTest {
 
   static String tour() throws Exception {

@@ -14,14 +14,16 @@ import me.tongfei.progressbar.ProgressBarStyle;
 public final class TerminalProgress implements ProgressSink {
 
   /**
-   * Installs this sink when the JVM has a console or {@code -Dhamlab.progress=terminal} is set
-   * (as {@code ./hamlab shell} and {@code ./hamlab run} do); {@code -Dhamlab.progress=quiet} keeps
-   * the quiet default. Leaves a sink someone else installed (the kernel) alone.
+   * Installs this sink when the JVM runs in an interactive terminal ({@code ./hamlab shell},
+   * {@code ./hamlab run} from a terminal) or {@code -Dhamlab.progress=terminal} is set; output to a
+   * pipe or a log stays quiet, and {@code -Dhamlab.progress=quiet} always does. Leaves a sink
+   * someone else installed (the kernel) alone.
    */
   public static void installIfTerminal() {
     String mode = System.getProperty("hamlab.progress", "");
     if (mode.equals("quiet") || Progress.current() != Progress.quiet()) return;
-    if (mode.equals("terminal") || System.console() != null) Progress.install(new TerminalProgress());
+    java.io.Console console = System.console();
+    if (mode.equals("terminal") || (console != null && console.isTerminal())) Progress.install(new TerminalProgress());
   }
 
   @Override

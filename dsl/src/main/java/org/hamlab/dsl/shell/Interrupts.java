@@ -7,8 +7,9 @@ import sun.misc.SignalHandler;
 
 /**
  * Ctrl-C while a script runs: the first press stops the running snippet ({@link JShell#stop()},
- * which interrupts its thread; a training sees the interrupt, stops after the current minibatch
- * and keeps the best model so far); a second press exits with status 130. Uses the JDK's
+ * which interrupts its thread; a training sees the interrupt, stops before its next minibatch
+ * and keeps the best model so far, and the script goes on); a second press during the same
+ * statement exits with status 130. Uses the JDK's
  * {@code sun.misc.Signal} (module jdk.unsupported), the only way to catch SIGINT in Java; where
  * it is unavailable the JVM keeps its default behaviour.
  */

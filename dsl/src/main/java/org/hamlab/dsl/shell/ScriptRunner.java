@@ -115,6 +115,7 @@ public final class ScriptRunner {
 
   private boolean evalOne(JShell shell, String name, String text, int pos, int line, String snippet) {
     List<SnippetEvent> events = shell.eval(snippet);
+    PRESSES.set(0); // a Ctrl-C stops one statement; the next one starts afresh
     for (SnippetEvent e : events) {
       if (e.causeSnippet() != null) continue;
       Snippet s = e.snippet();

@@ -70,6 +70,7 @@ class ScriptRunnerTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Tag("slow")
   void theCommandExitsNonZeroOnError() throws Exception {
     Path script = dir.resolve("bad.jsh");
     Files.writeString(script, "var x = 1;\nvar y = system(\"no-such-system\");\n");
