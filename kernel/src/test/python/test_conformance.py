@@ -9,6 +9,12 @@ import jupyter_kernel_test
 
 class HamlabKernelConformance(jupyter_kernel_test.KernelTests):
     kernel_name = "hamlab"
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # the suite waits at most 15 s per request; the first cell also compiles JShell's startup
+        cls.kc.execute_interactive("1 + 1", timeout=120)
     language_name = "java"
     file_extension = ".jsh"
 

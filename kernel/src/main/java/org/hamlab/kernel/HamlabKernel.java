@@ -56,7 +56,7 @@ public final class HamlabKernel extends BaseKernel implements ProtocolFixes.Sess
 
   public HamlabKernel(CodeEvaluator evaluator, MagicRegistry magics, ProtocolFixes fixes) {
     this.evaluator = evaluator;
-    this.introspector = new CodeIntrospector(evaluator.analysis());
+    this.introspector = new CodeIntrospector(evaluator::analysis);
     this.magics = magics;
     this.fixes = fixes;
     this.displayRenderer = new DisplayRenderer(getRenderer(), new PlotlyHtml());
@@ -71,7 +71,7 @@ public final class HamlabKernel extends BaseKernel implements ProtocolFixes.Sess
       } catch (Exception e) {
         System.err.println("hamlab kernel: startup code failed: " + e.getMessage());
       }
-    });
+    }, r -> Thread.ofPlatform().daemon().name("hamlab-warm-up").start(r));
   }
 
   static String startupCode(String extra) {

@@ -18,6 +18,7 @@ import org.hamlab.kernel.magic.MagicRegistry;
 import org.hamlab.kernel.magic.MavenMagic;
 import org.hamlab.kernel.magic.MavenResolver;
 import org.hamlab.kernel.magic.TimeMagic;
+import org.hamlab.kernel.protocol.HardenedConnection;
 import org.hamlab.kernel.protocol.ProtocolFixes;
 import org.hamlab.kernel.runtime.Notebook;
 
@@ -43,7 +44,7 @@ public final class Main {
     Env env = Env.from(System.getenv());
     quietLogging(env);
     HamlabKernel kernel = create(env);
-    JupyterConnection conn = new JupyterConnection(KernelConnectionProperties.parse(json));
+    JupyterConnection conn = new HardenedConnection(KernelConnectionProperties.parse(json));
     kernel.becomeHandlerForConnection(conn);
     kernel.fixes().install(conn, kernel, kernel);
     conn.connect();
@@ -64,9 +65,19 @@ public final class Main {
             evaluator::addToClasspath));
     HamlabKernel kernel = new HamlabKernel(evaluator, magics, new ProtocolFixes());
     Notebook.attach(kernel);
+    initialiseDsl();
     Progress.install(new NotebookProgress(kernel.getIO().display));
     kernel.startWarmUp(env.startupCode());
     return kernel;
+  }
+
+  /** Runs the DSL facade's static set-up first, so that it cannot replace the notebook sink. */
+  private static void initialiseDsl() {
+    try {
+      Class.forName(HamlabKernel.DSL_FACADE, true, Main.class.getClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      // no DSL facade on the class path (or it failed to load): cells report it when used
+    }
   }
 
   private static void quietLogging(Env env) {

@@ -3,6 +3,8 @@ package org.hamlab.kernel.execution;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
@@ -14,12 +16,14 @@ import jdk.jshell.SourceCodeAnalysis;
  * cell's result (the real object). Errors name cell lines.
  */
 public final class CodeEvaluator implements AutoCloseable {
-  private final JShell shell;
+  private final CompletableFuture<JShell> shell;
   private final StoppableExecutionControlProvider provider = new StoppableExecutionControlProvider();
-  private final SnippetSplitter splitter;
+  private final CompletableFuture<SnippetSplitter> splitter;
   private final CellLineMap lineMap = new CellLineMap();
   private final ErrorFormatter errors = new ErrorFormatter(lineMap);
   private volatile boolean interrupted;
+  /** Calls inserted by magic rewrites ({@code %time}) that must not hide the cell's value. */
+  static final String TRANSPARENT = "org.hamlab.kernel.runtime.Notebook.timer";
 
   /**
    * @param classPath the class path user code compiles against (the kernel's own, so the DSL and
@@ -27,29 +31,34 @@ public final class CodeEvaluator implements AutoCloseable {
    * @param compilerOptions extra javac options, e.g. {@code --add-modules jdk.incubator.vector}
    */
   public CodeEvaluator(String classPath, List<String> compilerOptions) {
-    PrintStream sink = new PrintStream(new ByteArrayOutputStream());
-    shell = JShell.builder()
-        .executionEngine(provider, java.util.Map.of())
-        .compilerOptions(compilerOptions.toArray(String[]::new))
-        .out(sink).err(sink)
-        .build();
-    if (!classPath.isBlank()) {
-      shell.addToClasspath(classPath);
-    }
-    splitter = new SnippetSplitter(shell.sourceCodeAnalysis());
+    // Built in the background so the kernel answers kernel_info while JShell starts.
+    shell = CompletableFuture.supplyAsync(() -> {
+      PrintStream sink = new PrintStream(new ByteArrayOutputStream());
+      JShell js = JShell.builder()
+          .executionEngine(provider, Map.of())
+          .compilerOptions(compilerOptions.toArray(String[]::new))
+          .out(sink).err(sink)
+          .build();
+      if (!classPath.isBlank()) {
+        js.addToClasspath(classPath);
+      }
+      return js;
+    }, r -> Thread.ofPlatform().daemon().name("hamlab-jshell-start").start(r));
+    splitter = shell.thenApply(js -> new SnippetSplitter(js.sourceCodeAnalysis()));
   }
 
+  /** The JShell (waits for it to start). */
   public JShell shell() {
-    return shell;
+    return shell.join();
   }
 
   public SourceCodeAnalysis analysis() {
-    return shell.sourceCodeAnalysis();
+    return shell().sourceCodeAnalysis();
   }
 
   /** Adds jars or directories (path-separator list) for the compiler and the class loader. */
   public void addToClasspath(String path) {
-    shell.addToClasspath(path);
+    shell().addToClasspath(path);
   }
 
   /**
@@ -59,11 +68,14 @@ public final class CodeEvaluator implements AutoCloseable {
   public Object eval(String cell, int cellNumber) throws Exception {
     interrupted = false;
     Object result = null;
-    for (CellSnippet snippet : splitter.split(cell)) {
+    for (CellSnippet snippet : splitter.join().split(cell)) {
       if (interrupted) {
         throw new EvaluationInterruptedException();
       }
-      result = evalSnippet(snippet, cellNumber);
+      Object value = evalSnippet(snippet, cellNumber);
+      if (!snippet.source().strip().startsWith(TRANSPARENT)) {
+        result = value;
+      }
     }
     if (interrupted) {
       throw new EvaluationInterruptedException();
@@ -72,7 +84,7 @@ public final class CodeEvaluator implements AutoCloseable {
   }
 
   private Object evalSnippet(CellSnippet snippet, int cellNumber) throws Exception {
-    List<SnippetEvent> events = shell.eval(snippet.source());
+    List<SnippetEvent> events = shell().eval(snippet.source());
     Object value = null;
     for (SnippetEvent ev : events) {
       if (ev.causeSnippet() != null) {
@@ -85,7 +97,7 @@ public final class CodeEvaluator implements AutoCloseable {
         throw new EvaluationInterruptedException();
       }
       if (ev.status() == Snippet.Status.REJECTED) {
-        throw new CompilationException(errors.compileErrors(snippet, shell.diagnostics(s).toList()));
+        throw new CompilationException(errors.compileErrors(snippet, shell().diagnostics(s).toList()));
       }
       if (ev.exception() != null) {
         List<String> trace = errors.stackTrace(ev.exception());
@@ -108,11 +120,13 @@ public final class CodeEvaluator implements AutoCloseable {
   /** Stops the running cell: hard stop of snippet code plus an interrupt of its threads. */
   public void interrupt() {
     interrupted = true;
-    shell.stop();
+    if (shell.isDone()) {
+      shell.join().stop();
+    }
   }
 
   @Override
   public void close() {
-    shell.close();
+    shell.join().close();
   }
 }

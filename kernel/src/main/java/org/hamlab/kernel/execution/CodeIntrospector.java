@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
 import jdk.jshell.SourceCodeAnalysis.Documentation;
@@ -17,15 +18,16 @@ public final class CodeIntrospector {
   /** Whether code can run as is: {@code complete}, {@code incomplete} (with indent) or {@code invalid}. */
   public record Verdict(String status, String indent) {}
 
-  private final SourceCodeAnalysis analysis;
+  private final Supplier<SourceCodeAnalysis> source;
 
-  public CodeIntrospector(SourceCodeAnalysis analysis) {
-    this.analysis = analysis;
+  /** @param source the analysis of the evaluator's JShell (asked for on each use) */
+  public CodeIntrospector(Supplier<SourceCodeAnalysis> source) {
+    this.source = source;
   }
 
   public Completions complete(String code, int cursor) {
     int[] anchor = new int[1];
-    List<Suggestion> suggestions = analysis.completionSuggestions(code, cursor, anchor);
+    List<Suggestion> suggestions = source.get().completionSuggestions(code, cursor, anchor);
     Set<String> matches = new LinkedHashSet<>();
     suggestions.stream().filter(Suggestion::matchesType).forEach(s -> matches.add(s.continuation()));
     suggestions.forEach(s -> matches.add(s.continuation()));
@@ -41,6 +43,7 @@ public final class CodeIntrospector {
     while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) {
       end++;
     }
+    SourceCodeAnalysis analysis = source.get();
     List<Documentation> docs = analysis.documentation(code.substring(0, end), end, true);
     if (docs.isEmpty()) {
       docs = analysis.documentation(code.substring(0, end) + "(", end + 1, true);
@@ -67,7 +70,7 @@ public final class CodeIntrospector {
   public Verdict isComplete(String code) {
     String rest = code;
     while (!rest.isBlank()) {
-      SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
+      SourceCodeAnalysis.CompletionInfo info = source.get().analyzeCompletion(rest);
       switch (info.completeness()) {
         case EMPTY:
           return new Verdict("complete", null);

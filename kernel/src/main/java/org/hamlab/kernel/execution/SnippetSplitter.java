@@ -32,7 +32,9 @@ public final class SnippetSplitter {
       if (!c.isComplete()) {
         throw new IncompleteSourceException(lineOf(cell, start));
       }
-      out.add(new CellSnippet(info.source(), lineOf(cell, start)));
+      // source() may keep leading blank lines; drop them so snippet line 1 is the code's line
+      String src = info.source();
+      out.add(new CellSnippet(src.substring(firstCodeIndex(src)), lineOf(cell, start)));
       offset += rest.length() - info.remaining().length();
       rest = info.remaining();
     }

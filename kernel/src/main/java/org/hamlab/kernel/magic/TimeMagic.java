@@ -28,6 +28,8 @@ public final class TimeMagic implements Magic {
 
   @Override
   public String rewriteCell(String rawArgs, List<String> args, String body) {
-    return START + "\n" + body + "\n" + REPORT;
+    String code = body.stripTrailing();
+    boolean terminated = code.isEmpty() || code.endsWith(";") || code.endsWith("}");
+    return START + "\n" + code + (terminated ? "" : ";") + "\n" + REPORT;
   }
 }

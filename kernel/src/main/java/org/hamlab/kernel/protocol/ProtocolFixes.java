@@ -9,7 +9,13 @@ import io.github.spencerpark.jupyter.messages.Message;
 import io.github.spencerpark.jupyter.messages.MessageType;
 import io.github.spencerpark.jupyter.messages.publish.PublishClearOutput;
 import io.github.spencerpark.jupyter.messages.request.ExecuteRequest;
+import io.github.spencerpark.jupyter.kernel.history.HistoryEntry;
+import io.github.spencerpark.jupyter.kernel.history.HistoryManager;
+import io.github.spencerpark.jupyter.messages.request.HistoryRequest;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import java.util.Date;
 
 /**
@@ -38,6 +44,10 @@ public final class ProtocolFixes {
       env.reply(new KernelInfoOk(Header.PROTOCOL_VERISON, "hamlab", kernelVersion(),
           kernel.getLanguageInfo(), kernel.getBanner(), kernel.getHelpLinks()));
     });
+    conn.setHandler(MessageType.HISTORY_REQUEST, (env, msg) -> {
+      env.setBusyDeferIdle();
+      env.reply(new HistoryOk(history(kernel.getHistoryManager(), msg.getContent())));
+    });
     ShellHandler<ExecuteRequest> execute = conn.getHandler(MessageType.EXECUTE_REQUEST);
     conn.setHandler(MessageType.EXECUTE_REQUEST, (env, msg) -> {
       if (shouldAbort(msg)) {
@@ -55,6 +65,26 @@ public final class ProtocolFixes {
         }
       }
     });
+  }
+
+  static List<HistoryEntry> history(HistoryManager h, HistoryRequest req) {
+    Set<HistoryManager.ResultFlag> flags = EnumSet.noneOf(HistoryManager.ResultFlag.class);
+    if (req.includeOutput()) {
+      flags.add(HistoryManager.ResultFlag.INCLUDE_OUTPUT);
+    }
+    List<HistoryEntry> out = switch (req) {
+      case HistoryRequest.Tail t -> h.lookupTail(t.getMaxReturnLength(), flags);
+      case HistoryRequest.Range r -> h.lookupRange(r.getSessionIndex(), r.getStart(), r.getStop(),
+          flags);
+      case HistoryRequest.Search s -> {
+        if (s.filterUnique()) {
+          flags.add(HistoryManager.ResultFlag.UNIQUE);
+        }
+        yield h.search(s.getPattern(), s.getMaxReturnLength(), flags);
+      }
+      default -> List.of();
+    };
+    return out == null ? List.of() : out;
   }
 
   /** Queued cells sent before the failure finished are aborted; later ones run. */

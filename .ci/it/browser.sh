@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Browser check (kernel.md §4.4): a plot made by the hamlab kernel renders offline in headless
+# Chromium, in classic Notebook 6 on 127.0.0.1 and in nbconvert HTML. Installs chromium when root.
+set -euo pipefail
+ROOT="${HAMLAB_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}"
+JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+JAR="$ROOT/kernel/target/hamlab-kernel.jar"
+[[ -f "$JAR" ]] || { echo "browser.sh: $JAR missing; run ./hamlab build first" >&2; exit 1; }
+if ! command -v chromium >/dev/null; then
+  if [[ $(id -u) == 0 ]]; then
+    echo "browser.sh: installing chromium (Debian) ..." >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
+  else
+    echo "browser.sh: SKIPPED, chromium is missing; as root: apt-get install -y chromium" >&2
+    exit 0
+  fi
+fi
+TMP="$(mktemp -d)"
+trap 'rm -rf "$TMP"' EXIT
+"$JAVA_HOME/bin/java" -Djava.awt.headless=true -cp "$JAR" \
+  org.hamlab.kernel.install.KernelspecInstaller --kernel-dir "$TMP/jupyter/kernels/hamlab" --jar "$JAR"
+export JUPYTER_PATH="$TMP/jupyter" JUPYTER_DATA_DIR="$TMP/data" JUPYTER_RUNTIME_DIR="$TMP/runtime"
+export JUPYTER_CONFIG_DIR="$TMP/config" TMPDIR="$TMP"
+cd "$ROOT/kernel/src/test/python"
+/usr/bin/python3 -m unittest -v test_browser
