@@ -28,6 +28,12 @@ public final class MlpOps {
   /** Package-private switch for tests: run the same tiles serially on the calling thread. */
   static volatile boolean serial;
 
+  /**
+   * Below this many matrix FLOPs per call the tiles run on the calling thread: waking the pool
+   * costs tens of µs on a busy machine. Tiles are the same either way, so results are too.
+   */
+  private static final double PARALLEL_FLOPS = 2e6;
+
   private enum Mode {
     VALUE, GRADIENT, VALUE_GRADIENT, HVP, HESSIAN, GRADIENT_HESSIAN, PARAMS, MIXED, HVP_MIXED
   }
@@ -39,6 +45,7 @@ public final class MlpOps {
   private final MlpWeightsF64 weights64;
   private final MlpWeightsF32 weights32;
   private final ThreadLocal<MlpTile> tiles;
+  private final double flopsPerRow;
   private final ThreadLocal<double[][]> partials = ThreadLocal.withInitial(() -> new double[0][]);
 
   /**
@@ -59,6 +66,9 @@ public final class MlpOps {
     this.weights32 = float32 ? new MlpWeightsF32(shape) : null;
     if (this.panama) MlpKernels.warmup(function, float32);
     this.tiles = ThreadLocal.withInitial(this::newTile);
+    double m = 0;
+    for (int k = 1; k < sizes.length; k++) m += 2.0 * sizes[k - 1] * sizes[k];
+    this.flopsPerRow = m;
   }
 
   /** Whether the Vector API kernels are in use (else the scalar twins). */
@@ -148,6 +158,7 @@ public final class MlpOps {
   private void run(Mode mode, double[] z, double[] v, double[] w, int n, double[] out1,
       double[] out2, double[] grad) {
     if (n <= 0) return;
+    check(mode, z, v, w, n, out1, out2, grad);
     int tileCount = Tiles.count(n, TILE);
     double[][] parts = grad == null ? null : partials(tileCount);
     Tiles.TileTask task = (tile, from, to) -> {
@@ -158,12 +169,44 @@ public final class MlpOps {
       }
       if (parts != null) t.endPartial(parts[tile]);
     };
-    if (serial) {
+    if (serial || tileCount < 2 || n * flopsPerRow * passes(mode) < PARALLEL_FLOPS) {
       for (int t = 0; t < tileCount; t++) task.run(t, t * TILE, Math.min(n, (t + 1) * TILE));
     } else {
       Tiles.forEach(n, TILE, task);
     }
     if (parts != null) reduce(parts, tileCount, grad);
+  }
+
+  private void check(Mode mode, double[] z, double[] v, double[] w, int n, double[] out1,
+      double[] out2, double[] grad) {
+    int dim = shape.count[0];
+    need("z", z, dim * n, n);
+    if (v != null) need("v", v, dim * n, n);
+    if (mode == Mode.PARAMS) need("w", w, n, n);
+    if (grad != null) need("grad", grad, shape.parameterCount, n);
+    boolean hessian = mode == Mode.HESSIAN || mode == Mode.GRADIENT_HESSIAN;
+    if (mode == Mode.VALUE || mode == Mode.VALUE_GRADIENT) need("value out", out1, n, n);
+    if (mode == Mode.GRADIENT_HESSIAN) need("gradient out", out1, dim * n, n);
+    if (out2 != null) need(hessian ? "Hessian out" : "out", out2, (hessian ? dim : 1) * dim * n, n);
+  }
+
+  private static void need(String what, double[] a, int length, int n) {
+    if (a == null) throw new NullPointerException(what + " is null");
+    if (a.length < length) {
+      throw new IllegalArgumentException(what + " has length " + a.length + " but " + length
+          + " are needed for n = " + n + " rows (state layout, see Hamiltonian)");
+    }
+  }
+
+  /** Matrix passes of a mode, in units of one forward pass (see MlpKernelMain for the count). */
+  private int passes(Mode mode) {
+    return switch (mode) {
+      case VALUE -> 1;
+      case GRADIENT, VALUE_GRADIENT, PARAMS -> 3;
+      case HVP -> 4;
+      case MIXED, HVP_MIXED -> 6;
+      case HESSIAN, GRADIENT_HESSIAN -> 2 + 2 * shape.count[0];
+    };
   }
 
   private void microTile(MlpTile t, Mode mode, double[] z, double[] v, double[] w, int n, int from,
