@@ -10,30 +10,37 @@ import org.hamlab.engine.parallel.Tiles;
  * stored tape. The reference for {@link DiscreteAdjoint} (they agree to O((h‖S‖/2)^K)) and the
  * memory contrast: the tape holds every network input of every step, O(L·B·2d·(K+2)).
  *
- * <p>Reverse sweep of one step: with f = J∇H, the cotangent c of a term h·f(x) contributes
- * x̄ += S(x)(h Jᵀc) and θ̄ += ∂_θ[(h Jᵀc)·∇H](x) (paper.md §7.4 items 3 and 4). The network
- * activations are recomputed from the stored inputs inside those two calls rather than stored.
+ * <p>Reverse sweep of one step: with f = J∇H, the cotangent c of a term h·f(x) contributes x̄ +=
+ * S(x)(h Jᵀc) and θ̄ += ∂_θ[(h Jᵀc)·∇H](x) (paper.md §7.4 items 3 and 4). The network activations
+ * are recomputed from the stored inputs inside those two calls rather than stored.
  *
  * @param windowLoss the loss (default {@link WindowLoss#paper()})
  * @param solve the differentiated forward map; must be a fixed sweep count (default 6 sweeps)
- * @param tile rows per tile (default 32)
+ * @param tile rows per tile (default 64)
  */
-public record Backprop(WindowLoss windowLoss, MidpointSolve solve, int tile) implements GradientMethod {
+public record Backprop(WindowLoss windowLoss, MidpointSolve solve, int tile)
+    implements GradientMethod {
 
   public Backprop {
-    if (windowLoss == null || solve == null) throw new IllegalArgumentException("Backprop options must not be null");
+    if (windowLoss == null || solve == null)
+      throw new IllegalArgumentException("Backprop options must not be null");
     if (!solve.isFixed()) {
-      throw new IllegalArgumentException("backprop differentiates a fixed number of sweeps; use "
-          + "MidpointSolve.fixed(k) (tolerance 0), got tolerance " + solve.tolerance());
+      throw new IllegalArgumentException(
+          "backprop differentiates a fixed number of sweeps; use "
+              + "MidpointSolve.fixed(k) (tolerance 0), got tolerance "
+              + solve.tolerance());
     }
     if (tile < 1) throw new IllegalArgumentException("tile must be ≥ 1 row, got " + tile);
   }
 
   public static Backprop defaults() {
-    return new Backprop(WindowLoss.paper(), MidpointSolve.fixed(6), 32);
+    return new Backprop(WindowLoss.paper(), MidpointSolve.fixed(6), 64);
   }
 
-  @Override public String name() { return "backprop"; }
+  @Override
+  public String name() {
+    return "backprop";
+  }
 
   public Backprop withWindowLoss(WindowLoss l) {
     return new Backprop(l, solve, tile);
@@ -65,15 +72,54 @@ public record Backprop(WindowLoss windowLoss, MidpointSolve solve, int tile) imp
     int count = w.count(), points = w.points();
     double h = w.dt(), denominator = windowLoss.denominator(count, points, model.dof());
     double[] start = windowLoss.startStates(w), obs = w.states();
-    double sum = TileRunner.run(count, tile, model.parameterCount(), grad, buffers, (from, to, g, buf) ->
-        g == null
-            ? WindowTile.rolloutLoss(model, start, obs, count, points, h, windowLoss, solve, from, to - from, buf)
-            : tile(model, start, obs, count, points, h, 2 / denominator, from, to - from, g, buf));
+    double sum =
+        TileRunner.run(
+            count,
+            tile,
+            model.parameterCount(),
+            grad,
+            buffers,
+            (from, to, g, buf) ->
+                g == null
+                    ? WindowTile.rolloutLoss(
+                        model,
+                        start,
+                        obs,
+                        count,
+                        points,
+                        h,
+                        windowLoss,
+                        solve,
+                        from,
+                        to - from,
+                        buf)
+                    : tile(
+                        model,
+                        start,
+                        obs,
+                        count,
+                        points,
+                        h,
+                        2 / denominator,
+                        from,
+                        to - from,
+                        g,
+                        buf));
     return sum / denominator;
   }
 
-  private double tile(ParametricHamiltonian model, double[] start, double[] obs, int count, int points,
-      double h, double c, int from, int m, double[] grad, Buffers buf) {
+  private double tile(
+      ParametricHamiltonian model,
+      double[] start,
+      double[] obs,
+      int count,
+      int points,
+      double h,
+      double c,
+      int from,
+      int m,
+      double[] grad,
+      Buffers buf) {
     int d = model.dof(), dim = 2 * d, u = dim * m, steps = points - 1, e = tapePerStep();
     int sweeps = solve.sweeps();
     boolean half = solve.halfStepGuess();
@@ -104,12 +150,20 @@ public record Backprop(WindowLoss windowLoss, MidpointSolve solve, int tile) imp
       }
       for (int i = 0; i < u; i++) {
         if (!Double.isFinite(z[i])) {
-          WindowTile.require(org.hamlab.engine.integrator.StepStatus.nonFinite(i % m), "implicit-midpoint ("
-              + sweeps + " sweeps)", h, n, from, y0, m, dim);
+          WindowTile.require(
+              org.hamlab.engine.integrator.StepStatus.nonFinite(i % m),
+              "implicit-midpoint (" + sweeps + " sweeps)",
+              h,
+              n,
+              from,
+              y0,
+              m,
+              dim);
         }
       }
       System.arraycopy(z, 0, y[n + 1], 0, u);
-      if (windowLoss.includes(n + 1, points)) sum += WindowTile.squaredResidual(z, obs, count, n + 1, dim, from, m);
+      if (windowLoss.includes(n + 1, points))
+        sum += WindowTile.squaredResidual(z, obs, count, n + 1, dim, from, m);
     }
     double[] acc = buf.get(u), zbar = buf.get(u), v = buf.get(u), hv = buf.get(u);
     double[] ybar = z; // reuse: cotangent on y_{n+1}
@@ -148,15 +202,23 @@ public record Backprop(WindowLoss windowLoss, MidpointSolve solve, int tile) imp
   }
 
   /**
-   * Reverse of out = y + s·f(x) with cotangent cbar on out: acc += cbar (the y path),
-   * θ̄ += ∂_θ[(s Jᵀ cbar)·∇H](x), and xbar = S(x)(s Jᵀ cbar) is written to {@code xbar}.
+   * Reverse of out = y + s·f(x) with cotangent cbar on out: acc += cbar (the y path), θ̄ += ∂_θ[(s
+   * Jᵀ cbar)·∇H](x), and xbar = S(x)(s Jᵀ cbar) is written to {@code xbar}.
    */
-  private static void reverse(ParametricHamiltonian model, double[] x, double[] cbar, double s, double[] acc,
-      double[] v, double[] xbar, double[] grad, int d, int m) {
+  private static void reverse(
+      ParametricHamiltonian model,
+      double[] x,
+      double[] cbar,
+      double s,
+      double[] acc,
+      double[] v,
+      double[] xbar,
+      double[] grad,
+      int d,
+      int m) {
     int u = 2 * d * m;
     for (int i = 0; i < u; i++) acc[i] += cbar[i];
     Midpoint.scaledJt(cbar, s, v, d, m);
-    model.accumulateMixed(x, v, m, grad);
-    model.hessianVector(x, v, m, xbar);
+    model.hessianVectorAndMixed(x, v, m, xbar, grad);
   }
 }

@@ -13,10 +13,12 @@ public record MidpointSolve(int sweeps, double tolerance, boolean halfStepGuess)
 
   public MidpointSolve {
     if (sweeps < 0 || (tolerance > 0 && sweeps < 1)) {
-      throw new IllegalArgumentException("sweeps must be ≥ 1 (≥ 0 for a fixed count), got " + sweeps);
+      throw new IllegalArgumentException(
+          "sweeps must be ≥ 1 (≥ 0 for a fixed count), got " + sweeps);
     }
     if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
-      throw new IllegalArgumentException("tolerance must be ≥ 0 (0 = fixed sweep count), got " + tolerance);
+      throw new IllegalArgumentException(
+          "tolerance must be ≥ 0 (0 = fixed sweep count), got " + tolerance);
     }
   }
 
