@@ -31,7 +31,12 @@ public final class BaselineNetworks {
    * U(±1/√fan_in) (the note does not say they are re-initialised).
    */
   public static Mlp nssnn(int dof, long seed) {
-    MlpSpec spec = nssnnSpec(dof, seed);
+    return nssnn(nssnnSpec(dof, seed));
+  }
+
+  /** NSSNN's initialisation applied to any architecture (other widths or activation). */
+  public static Mlp nssnn(MlpSpec spec) {
+    long seed = spec.seed();
     int[] s = spec.sizes();
     double[] theta = new double[spec.parameterCount()];
     int o = 0;
@@ -39,21 +44,27 @@ public final class BaselineNetworks {
       SplittableRandom r = Seeds.stream(seed, "init", l);
       double w = Math.sqrt(6.0 / s[l]), b = 1 / Math.sqrt(s[l]);
       for (int i = 0; i < s[l + 1] * s[l]; i++) theta[o++] = w * (2 * r.nextDouble() - 1);
-      for (int i = 0; i < s[l + 1]; i++) theta[o++] = b * (2 * r.nextDouble() - 1);
+      boolean bias = l + 2 < s.length || spec.outputBias();
+      for (int i = 0; bias && i < s[l + 1]; i++) theta[o++] = b * (2 * r.nextDouble() - 1);
     }
     return Mlp.of(spec, theta);
   }
 
   /** SHNN network: orthogonal weights (gain 1, as torch.nn.init.orthogonal_), zero biases. */
   public static Mlp shnn(int dof, long seed) {
-    MlpSpec spec = shnnSpec(dof, seed);
+    return shnn(shnnSpec(dof, seed));
+  }
+
+  /** SHNN's initialisation applied to any architecture (biases, incl. an output bias, zero). */
+  public static Mlp shnn(MlpSpec spec) {
+    long seed = spec.seed();
     int[] s = spec.sizes();
     double[] theta = new double[spec.parameterCount()];
     int o = 0;
     for (int l = 0; l + 1 < s.length; l++) {
       double[] w = orthogonal(s[l + 1], s[l], Seeds.stream(seed, "init", l));
       System.arraycopy(w, 0, theta, o, w.length);
-      o += w.length + (l + 2 < s.length ? s[l + 1] : 0);
+      o += w.length + (l + 2 < s.length || spec.outputBias() ? s[l + 1] : 0);
     }
     return Mlp.of(spec, theta);
   }
