@@ -26,7 +26,10 @@ import org.hamlab.engine.nn.ParametricHamiltonian;
 public record TaoPredictionLoss(double omega) implements PairLoss {
 
   public TaoPredictionLoss {
-    new Tao(omega); // validates ω
+    if (!(omega > 0) || !Double.isFinite(omega)) {
+      throw new IllegalArgumentException("binding omega must be finite and > 0, got " + omega
+          + " (the baseline uses 20)");
+    }
   }
 
   /** ω = 20 (paper.md §4.3). */
