@@ -45,6 +45,11 @@ public final class Data implements Displayable {
     return new Data(frozen, system, new Lazy<>(() -> EngineBridge.generate(system, frozen)));
   }
 
+  /** Data computed on first use by {@code generator}, {@code c} recorded (the baselines' data sets). */
+  static Data lazy(DataConfig c, HamiltonianSystem system, java.util.function.Supplier<Trajectories> generator) {
+    return new Data(c.copy(), system, new Lazy<>(generator));
+  }
+
   static Data fromFile(Trajectories t, HamiltonianSystem system, DataConfig c) {
     if (system != null && system.dof() != t.dof()) {
       throw new IllegalArgumentException(c.file + " has " + t.dof() + " degree(s) of freedom but " + system.name()
@@ -174,6 +179,10 @@ public final class Data implements Displayable {
           + config.box + ", " + config.box + "]^" + 2 * (system == null ? 1 : system.dof()) + ", seed " + config.seed
           + (trajectories.done() ? "" : " (generated on first use)");
       case "file" -> "Data: " + what + " of " + sys + ", read from " + config.file;
+      case BaselineDataSets.NSSNN_SOURCE, BaselineDataSets.SHNN_SOURCE -> "Data: " + config.count + " one-step pairs, h = "
+          + config.dt + ", of " + sys + " as the " + config.source.replace("-data", "").toUpperCase(java.util.Locale.ROOT)
+          + " authors made them (paper.md §3.3; " + config.integrator + ", noise std " + config.noise + ", box ±"
+          + config.box + ", seed " + config.seed + ")";
       default -> "Data: " + what + " of " + sys;
     };
   }

@@ -81,6 +81,7 @@ final class EngineBridge {
    * the rest of the statement (saving, plotting) runs normally.
    */
   static Fit train(TrainConfig c, Data data) {
+    if (!c.method.equals(Baselines.OURS)) return Baselines.train(c, data);
     Trajectories t = data.trajectories();
     if (c.window > t.points()) {
       throw new IllegalArgumentException("the training window has " + c.window + " points but the data only "

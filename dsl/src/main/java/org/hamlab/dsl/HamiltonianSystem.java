@@ -89,6 +89,32 @@ public final class HamiltonianSystem {
     return Data.generated(this, count);
   }
 
+  /**
+   * The NSSNN authors' data (paper.md §3.3): 1280 one-step pairs of Tao's integrator (ω = 20,
+   * Δt = 0.01) from U[−2, 2]² (Hénon–Heiles U[−0.3, 0.3]⁴), uniform noise U(±0.004) on the end
+   * point; {@code train(...).method("nssnn")} splits it 90/10. Seed 0.
+   */
+  public Data nssnnData() {
+    return BaselineDataSets.nssnn(this, 0);
+  }
+
+  public Data nssnnData(long seed) {
+    return BaselineDataSets.nssnn(this, seed);
+  }
+
+  /**
+   * The SHNN authors' data (paper.md §3.3): 1500 pairs with h = 0.1 from U[−2, 2]^{2d}
+   * (Hénon–Heiles U[−1, 1]⁴), Gaussian noise σ_eff = 0.01·√2 on both points (their noise added
+   * twice); training splits it 1200/300. Seed 0.
+   */
+  public Data shnnData() {
+    return BaselineDataSets.shnn(this, 0);
+  }
+
+  public Data shnnData(long seed) {
+    return BaselineDataSets.shnn(this, seed);
+  }
+
   /** Half-width of the box of initial states (paper.md §3.1: [−2, 2]², Hénon–Heiles [−0.3, 0.3]⁴). */
   double defaultBox() {
     return source.equals("henon-heiles") ? 0.3 : 2.0;

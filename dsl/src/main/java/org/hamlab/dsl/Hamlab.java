@@ -101,6 +101,9 @@ public final class Hamlab {
   private static Data dataFrom(DataConfig c) {
     HamiltonianSystem s = c.system.isEmpty() ? null : HamiltonianSystem.of(c.system);
     if (c.source.equals("generated")) return Data.generated(c, s);
+    if (c.source.equals(BaselineDataSets.NSSNN_SOURCE) || c.source.equals(BaselineDataSets.SHNN_SOURCE)) {
+      return BaselineDataSets.from(c, s);
+    }
     if (c.source.equals("file")) {
       Data d = loadData(c.file, s);
       if (!d.config().fileHash.equals(c.fileHash)) {
@@ -198,7 +201,7 @@ public final class Hamlab {
     for (Model m : models) {
       requireSameSystem(m, system);
       name.append(m.label());
-      grad.append(m.config().gradient);
+      grad.append(m.method().equals(Baselines.OURS) ? m.config().gradient : m.method());
       integ.append(m.config().integrator);
       epochs.append(m.config().epochs);
       Table h = m.history();

@@ -65,6 +65,27 @@ public final class Model implements Displayable {
     return of(data, c);
   }
 
+  /**
+   * Training method: "hnn-adjoint" (ours, the default), or a Table 1 baseline trained in the engine
+   * (paper.md §4.3): "nssnn" (Xiong et al.: one step of Tao's integrator, ω = 20, L1 loss; 5×64
+   * sigmoid net with output bias, Adam lr 0.05, StepLR(10, 0.8), batch 512, 300 epochs where the
+   * authors ran 1001) or "shnn" (David &amp; Méhats: midpoint-residual loss; 100-100 tanh, AdamW
+   * lr 1e-3 with weight decay 0.01 and AMSGrad, full batch, 2000 steps). It sets that method's
+   * defaults, so chain other options after it: {@code train(data).method("nssnn").epochs(100)}. The
+   * baselines train on one-step pairs: the data as it is when it has 2 points per trajectory
+   * ({@code system.nssnnData()}, {@code shnnData()}), else the pairs of the first {@code window}
+   * points of each trajectory (like-for-like with ours); integrator and gradient do not apply.
+   */
+  public Model method(String name) {
+    Baselines.requireKnown(name);
+    return with("method", c -> Baselines.applyDefaults(c, name));
+  }
+
+  /** The training method: "hnn-adjoint", "nssnn" or "shnn". */
+  public String method() {
+    return config.method;
+  }
+
   /** Hidden layer widths of the MLP (paper 16, 32, 16). */
   public Model widths(int... widths) {
     if (widths.length == 0) throw new IllegalArgumentException("give at least one hidden width, e.g. widths(16, 32, 16)");
@@ -203,7 +224,7 @@ public final class Model implements Displayable {
 
   /** Short name for tables and legends: "adjoint 16-32-16 tanh, 25 epochs". */
   public String label() {
-    return config.gradient + " " + String.join("-", Arrays.stream(config.widths).mapToObj(Integer::toString).toList())
+    return (config.method.equals(Baselines.OURS) ? config.gradient : config.method) + " " + String.join("-", Arrays.stream(config.widths).mapToObj(Integer::toString).toList())
         + " " + config.activation + ", " + config.epochs + " epochs";
   }
 
@@ -236,8 +257,7 @@ public final class Model implements Displayable {
   public String toString() {
     String arch = "MLP " + String.join("-", Arrays.stream(config.widths).mapToObj(Integer::toString).toList()) + " "
         + config.activation;
-    String setup = (system == null ? "an unknown system" : system.name()) + "; " + config.integrator + ", gradient "
-        + config.gradient + ", Adam lr " + config.learningRate + ", batch " + config.batch + ", window " + config.window
+    String setup = (system == null ? "an unknown system" : system.name()) + "; " + Baselines.describe(config)
         + ", " + config.precision + ", seed " + config.seed;
     if (!fit.done()) {
       return "Model H_θ (not trained yet; trains on first use or .run()): " + arch + " for " + setup + ", "

@@ -14,6 +14,8 @@ import com.oracle.labs.mlrg.olcut.provenance.impl.ConfiguredObjectProvenanceImpl
 public final class TrainConfig implements Configurable, Provenancable<ConfiguredObjectProvenance> {
   @Config(description = "training data")
   DataConfig data;
+  @Config(description = "training method: hnn-adjoint (ours) | nssnn | shnn (baselines, paper.md 4.3)")
+  String method = "hnn-adjoint";
   @Config(description = "hidden layer widths of the MLP H_theta")
   int[] widths = {16, 32, 16};
   @Config(description = "activation of the hidden layers")
@@ -40,6 +42,7 @@ public final class TrainConfig implements Configurable, Provenancable<Configured
   TrainConfig copy() {
     TrainConfig c = new TrainConfig();
     c.data = data.copy();
+    c.method = method;
     c.widths = widths.clone();
     c.activation = activation;
     c.integrator = integrator;
