@@ -1,6 +1,7 @@
 package org.hamlab.bench;
 
 import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -133,7 +134,7 @@ public final class PeerWorkload {
     OperatingSystemMXBean os =
         (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     long w0 = System.nanoTime();
-    int jitEpochs = jitWarmup(model, data, spec, os);
+    int jitEpochs = jitWarmup(model, data, spec);
     double jitSeconds = (System.nanoTime() - w0) * 1e-9;
     double rssSetup = ProcStatus.peakRssMb();
     List<Double> wall = new ArrayList<>(), cpu = new ArrayList<>(), losses = new ArrayList<>();
@@ -172,6 +173,7 @@ public final class PeerWorkload {
     res.put("sec_per_epoch_median", median(wall));
     res.put("sec_per_epoch_all", wall);
     res.put("cpu_sec_per_epoch_median", median(cpu));
+    res.put("cpu_sec_per_epoch_all", cpu);
     res.put("loadavg_1min_start_end", List.of(load0, os.getSystemLoadAverage()));
     res.put("peak_rss_mb", ProcStatus.peakRssMb());
     res.put("rss_after_setup_mb", rssSetup);
@@ -191,29 +193,27 @@ public final class PeerWorkload {
 
   /**
    * Compiles the hot code before anything is timed: trains a throwaway copy of the model on the
-   * same workload, one epoch at a time, until the process CPU time of an epoch stops falling
-   * (no new minimum 10 % below the previous one for two epochs; at least 3 epochs, at most
-   * {@code hamlab.peer.jitEpochs}, default 40). Until C2 has compiled the Vector API kernels they
-   * run boxed, 10–100× slower, and on a loaded machine the compiler threads take seconds to get
-   * there. The model and the optimiser of the measured run are untouched. Returns the epochs run.
+   * same workload, one epoch at a time, until the JIT compilers were idle for two consecutive
+   * epochs ({@code CompilationMXBean} total compilation time unchanged; at least 3 epochs, at most
+   * {@code hamlab.peer.jitEpochs}, default 60, and no new epoch after {@code
+   * hamlab.peer.jitSeconds}, default 20 s). Until C2 has compiled the Vector API kernels they
+   * run boxed, 10–100× slower, and on a loaded machine the compiler threads take many epochs to
+   * get there. The model and the optimiser of the measured run are untouched. Returns the epochs
+   * run.
    */
-  static int jitWarmup(Mlp model, Trajectories data, TrainSpec spec, OperatingSystemMXBean os) {
-    int max = Integer.getInteger("hamlab.peer.jitEpochs", 40);
+  static int jitWarmup(Mlp model, Trajectories data, TrainSpec spec) {
+    int max = Integer.getInteger("hamlab.peer.jitEpochs", 60);
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    boolean measurable = jit != null && jit.isCompilationTimeMonitoringSupported();
     Trainer trainer = new Trainer(spec.withEpochs(1));
-    double best = Double.POSITIVE_INFINITY;
-    int sinceBest = 0, epochs = 0;
-    while (epochs < max && (epochs < 3 || sinceBest < 2)) {
-      Mlp copy = model.copy();
-      long c0 = os.getProcessCpuTime();
-      trainer.train(copy, data, null);
-      double cpu = (os.getProcessCpuTime() - c0) * 1e-9;
+    long budget = (long) (1e9 * Integer.getInteger("hamlab.peer.jitSeconds", 20));
+    long deadline = System.nanoTime() + budget;
+    int idle = 0, epochs = 0;
+    while (epochs < max && (epochs < 3 || (idle < 2 && System.nanoTime() < deadline))) {
+      long c0 = measurable ? jit.getTotalCompilationTime() : 0;
+      trainer.train(model.copy(), data, null);
       epochs++;
-      if (cpu < 0.9 * best) {
-        best = cpu;
-        sinceBest = 0;
-      } else {
-        sinceBest++;
-      }
+      idle = measurable && jit.getTotalCompilationTime() == c0 ? idle + 1 : 0;
     }
     return epochs;
   }
