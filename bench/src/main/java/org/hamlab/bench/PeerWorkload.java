@@ -193,8 +193,8 @@ public final class PeerWorkload {
 
   /**
    * Compiles the hot code before anything is timed: trains a throwaway copy of the model on the
-   * same workload, one epoch at a time, until the JIT compilers were idle for two consecutive
-   * epochs ({@code CompilationMXBean} total compilation time unchanged; at least 3 epochs, at most
+   * same workload, one epoch at a time, until the JIT compilers were idle for three consecutive
+   * epochs ({@code CompilationMXBean} total compilation time unchanged; at least 10 epochs, at most
    * {@code hamlab.peer.jitEpochs}, default 60, and no new epoch after {@code
    * hamlab.peer.jitSeconds}, default 20 s). Until C2 has compiled the Vector API kernels they
    * run boxed, 10–100× slower, and on a loaded machine the compiler threads take many epochs to
@@ -209,7 +209,8 @@ public final class PeerWorkload {
     long budget = (long) (1e9 * Integer.getInteger("hamlab.peer.jitSeconds", 20));
     long deadline = System.nanoTime() + budget;
     int idle = 0, epochs = 0;
-    while (epochs < max && (epochs < 3 || (idle < 2 && System.nanoTime() < deadline))) {
+    int least = Math.min(10, max);
+    while (epochs < max && (epochs < least || (idle < 3 && System.nanoTime() < deadline))) {
       long c0 = measurable ? jit.getTotalCompilationTime() : 0;
       trainer.train(model.copy(), data, null);
       epochs++;
