@@ -72,10 +72,10 @@ public final class MlpKernels {
   }
 
   private static void run(MlpFunction function, boolean float32, int calls) {
-    // Widths chosen so that every register-block path runs: 3L wide (4x2 + 4x1 tail), exactly one
+    // Widths chosen so that every register-block path runs: 6L+1 wide (4x4 + 4x2 + 4x1 tail), one
     // vector (8x1, with 8-blocks and a tail over inputs), 2L wide with a 4-block input tail.
     int lanes = lanes(float32);
-    int[] sizes = {2, 2 * lanes + 1, 9, lanes + 1, 1};
+    int[] sizes = {2, 6 * lanes + 1, 9, lanes + 1, 1};
     MlpShape shape = new MlpShape(sizes, false, lanes);
     double[] theta = new double[shape.parameterCount];
     for (int i = 0; i < theta.length; i++) theta[i] = 0.3 * Math.sin(1.7 * i + 0.4);

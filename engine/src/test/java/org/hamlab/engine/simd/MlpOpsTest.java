@@ -34,7 +34,7 @@ class MlpOpsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {1, 3, 16, 17, 32, 64})
+  @ValueSource(ints = {1, 3, 16, 17, 32, 64, 97})
   void widths(int w) {
     compare(new int[] {4, w, w, 1}, false, MlpFunction.TANH, false, 33);
     compare(new int[] {2, w, 3, w, 1}, true, MlpFunction.TANH, true, 19);
