@@ -11,6 +11,11 @@ import org.hamlab.engine.system.Hamiltonian;
  * {@code s*every} steps. Rows are split into fixed tiles that run on the engine's threads
  * ({@link Tiles}); each tile integrates in its own workspace, so results do not depend on the
  * thread count.
+ *
+ * <p>An integrator with an extended state ({@link Integrator#stateDim} &gt; dim, e.g. {@link Tao})
+ * is started from {@link Integrator#extend} of each tile's initial states; only the physical
+ * components 0..dim−1 are stored, so the output layout is the same for every integrator. A
+ * failure's state in the {@link SolveException} is the whole (possibly extended) row.
  */
 public final class Rollout {
   /** Rows per tile: small enough to stay in L1/L2, large enough to amortise the tile set-up. */
@@ -36,20 +41,23 @@ public final class Rollout {
           + ") or split the batch");
     }
     double[] out = new double[(int) len];
+    int ext = integrator.stateDim(system);
     Tiles.forEach(n, TILE, (tile, from, to) -> {
       int m = to - from;
       Workspace ws = integrator.workspace(system, m);
-      double[] z = new double[dim * m];
+      double[] phys = new double[dim * m];
       for (int k = 0; k < dim; k++) {
-        System.arraycopy(z0, k * n + from, z, k * m, m);
+        System.arraycopy(z0, k * n + from, phys, k * m, m);
         System.arraycopy(z0, k * n + from, out, k * n + from, m);
       }
-      double[] before = new double[dim * m];
+      double[] z = new double[ext * m];
+      integrator.extend(system, phys, m, z);
+      double[] before = new double[ext * m];
       for (int s = 1; s <= steps; s++) {
-        System.arraycopy(z, 0, before, 0, dim * m);
+        System.arraycopy(z, 0, before, 0, ext * m);
         StepStatus st = integrator.step(system, h, z, m, ws);
         if (!st.ok()) {
-          throw new SolveException(integrator.name(), h, s - 1, from + st.row(), row(before, m, dim, st.row()), st);
+          throw new SolveException(integrator.name(), h, s - 1, from + st.row(), row(before, m, ext, st.row()), st);
         }
         if (s % every == 0) {
           int base = (s / every) * dim * n;

@@ -37,6 +37,33 @@ public interface ParametricHamiltonian extends Hamiltonian {
    */
   void accumulateParameterGradient(double[] z, double[] w, int n, double[] grad);
 
+  /**
+   * Fused: {@code out = ∇²H_θ(z_b) v_b} per row and {@code grad += Σ_b ∂θ [v_b · ∇_z H_θ(z_b)]}
+   * for the same z and v, as the discrete adjoint needs them once μ_n has converged (paper.md
+   * §7.3: A_nᵀμ = ∇²H v and B_nᵀμ = ∂θ[v·∇H] with v = Jᵀμ). {@link Mlp} shares one forward,
+   * reverse and tangent pass between the two. The default makes the two separate calls.
+   */
+  default void hessianVectorAndMixed(double[] z, double[] v, int n, double[] out, double[] grad) {
+    hessianVector(z, v, n, out);
+    accumulateMixed(z, v, n, grad);
+  }
+
+  /**
+   * Fused: ∇_z H ({@code gradientOut}, state layout) and the full Hessian ({@code hessianOut},
+   * {@code [(i*dim + j)*n + b]}) at the same points, e.g. for an explicit 2d×2d adjoint solve or a
+   * Newton step. {@link Mlp} shares the forward and reverse pass. The default makes two calls.
+   */
+  default void gradientAndHessian(double[] z, int n, double[] gradientOut, double[] hessianOut) {
+    gradient(z, n, gradientOut);
+    hessian(z, n, hessianOut);
+  }
+
+  /** Fused: H ({@code valueOut}, length n) and ∇_z H ({@code gradientOut}) at the same points. */
+  default void valueAndGradient(double[] z, int n, double[] valueOut, double[] gradientOut) {
+    value(z, n, valueOut);
+    gradient(z, n, gradientOut);
+  }
+
   /** Called after {@link #parameters()} was modified, so cached derived data can be refreshed. */
   default void parametersChanged() {}
 }

@@ -1,5 +1,7 @@
 package org.hamlab.engine.system;
 
+import org.hamlab.engine.simd.Ops;
+
 /**
  * Coupled harmonic oscillator, H = q²/2 + p²/2 + α q p (paper.md §2), α = 0.5 by default:
  * q̇ = p + αq, ṗ = −q − αp. Non-separable but linear; d = 1.
@@ -22,19 +24,12 @@ public record CoupledOscillator(double alpha) implements Hamiltonian {
 
   @Override
   public void value(double[] z, int n, double[] out) {
-    for (int b = 0; b < n; b++) {
-      double q = z[b], p = z[n + b];
-      out[b] = 0.5 * (q * q + p * p) + alpha * q * p;
-    }
+    Ops.coupledOscillatorValue(alpha, z, n, out);
   }
 
   @Override
   public void gradient(double[] z, int n, double[] out) {
-    for (int b = 0; b < n; b++) {
-      double q = z[b], p = z[n + b];
-      out[b] = q + alpha * p;
-      out[n + b] = p + alpha * q;
-    }
+    Ops.coupledOscillatorGradient(alpha, z, n, out);
   }
 
   @Override

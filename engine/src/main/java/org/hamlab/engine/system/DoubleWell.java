@@ -1,5 +1,7 @@
 package org.hamlab.engine.system;
 
+import org.hamlab.engine.simd.Ops;
+
 /** Double well, H = p²/2 + q⁴/4 − q²/2 (paper.md §2): q̇ = p, ṗ = q − q³. Separable, d = 1. */
 public record DoubleWell() implements Hamiltonian {
 
@@ -11,27 +13,16 @@ public record DoubleWell() implements Hamiltonian {
 
   @Override
   public void value(double[] z, int n, double[] out) {
-    for (int b = 0; b < n; b++) {
-      double q = z[b], p = z[n + b], q2 = q * q;
-      out[b] = 0.5 * p * p + 0.25 * q2 * q2 - 0.5 * q2;
-    }
+    Ops.doubleWellValue(z, n, out);
   }
 
   @Override
   public void gradient(double[] z, int n, double[] out) {
-    for (int b = 0; b < n; b++) {
-      double q = z[b];
-      out[b] = q * q * q - q;
-      out[n + b] = z[n + b];
-    }
+    Ops.doubleWellGradient(z, n, out);
   }
 
   @Override
   public void hessianVector(double[] z, double[] v, int n, double[] out) {
-    for (int b = 0; b < n; b++) {
-      double q = z[b];
-      out[b] = (3 * q * q - 1) * v[b];
-      out[n + b] = v[n + b];
-    }
+    Ops.doubleWellHessianVector(z, v, n, out);
   }
 }

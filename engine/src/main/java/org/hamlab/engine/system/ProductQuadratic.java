@@ -1,5 +1,7 @@
 package org.hamlab.engine.system;
 
+import org.hamlab.engine.simd.Ops;
+
 /**
  * H = (q² + 1)(p² + 1)/2: a genuinely non-separable, non-linear benchmark (the paper's only
  * non-separable system is linear). q̇ = p(q²+1), ṗ = −q(p²+1); d = 1.
@@ -12,27 +14,16 @@ public record ProductQuadratic() implements Hamiltonian {
 
   @Override
   public void value(double[] z, int n, double[] out) {
-    for (int b = 0; b < n; b++) {
-      double q = z[b], p = z[n + b];
-      out[b] = 0.5 * (q * q + 1) * (p * p + 1);
-    }
+    Ops.productQuadraticValue(z, n, out);
   }
 
   @Override
   public void gradient(double[] z, int n, double[] out) {
-    for (int b = 0; b < n; b++) {
-      double q = z[b], p = z[n + b];
-      out[b] = q * (p * p + 1);
-      out[n + b] = p * (q * q + 1);
-    }
+    Ops.productQuadraticGradient(z, n, out);
   }
 
   @Override
   public void hessianVector(double[] z, double[] v, int n, double[] out) {
-    for (int b = 0; b < n; b++) {
-      double q = z[b], p = z[n + b], vq = v[b], vp = v[n + b];
-      out[b] = (p * p + 1) * vq + 2 * q * p * vp;
-      out[n + b] = 2 * q * p * vq + (q * q + 1) * vp;
-    }
+    Ops.productQuadraticHessianVector(z, v, n, out);
   }
 }

@@ -1,5 +1,7 @@
 package org.hamlab.engine.system;
 
+import org.hamlab.engine.simd.Ops;
+
 /** Spring-mass (harmonic oscillator), H = p²/2 + q²/2 with m = k = 1 (paper.md §2). Separable, d = 1. */
 public record SpringMass() implements Hamiltonian {
 
@@ -11,10 +13,7 @@ public record SpringMass() implements Hamiltonian {
 
   @Override
   public void value(double[] z, int n, double[] out) {
-    for (int b = 0; b < n; b++) {
-      double q = z[b], p = z[n + b];
-      out[b] = 0.5 * (p * p + q * q);
-    }
+    Ops.springMassValue(z, n, out);
   }
 
   @Override

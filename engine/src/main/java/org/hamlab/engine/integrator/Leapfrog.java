@@ -1,0 +1,32 @@
+package org.hamlab.engine.integrator;
+
+import org.hamlab.engine.system.Hamiltonian;
+
+/**
+ * Leapfrog / Störmer–Verlet for separable H = T(p) + V(q), kick–drift–kick:
+ * p_½ = p − (h/2)∂_qH(q), q₁ = q + h ∂_pH(p_½), p₁ = p_½ − (h/2)∂_qH(q₁) (paper.md §6.3, the
+ * separable case). Order 2, symplectic, symmetric, explicit. Refuses a non-separable system
+ * (then it is neither explicit nor symplectic); use {@link GeneralizedStormerVerlet} there.
+ */
+public record Leapfrog() implements Integrator, Symplectic {
+
+  @Override public String name() { return "leapfrog"; }
+
+  @Override public int order() { return 2; }
+
+  @Override
+  public StepStatus step(Hamiltonian system, double h, double[] z, int n, Workspace ws) {
+    Steps.check(this, system, h, z, n, ws);
+    Steps.requireSeparable(this, system);
+    int half = system.dof() * n;
+    double[] g = ws.state(0);
+    system.gradient(z, n, g);
+    for (int i = 0; i < half; i++) z[half + i] -= 0.5 * h * g[i];
+    system.gradient(z, n, g);
+    for (int i = 0; i < half; i++) z[i] += h * g[half + i];
+    system.gradient(z, n, g);
+    for (int i = 0; i < half; i++) z[half + i] -= 0.5 * h * g[i];
+    int bad = Steps.firstNonFinite(z, 2 * system.dof(), n);
+    return bad < 0 ? StepStatus.OK : StepStatus.nonFinite(bad);
+  }
+}

@@ -1,0 +1,109 @@
+package org.hamlab.engine.simd;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Chooses between the Panama and scalar MLP kernels once, and warms the Panama kernels up.
+ *
+ * <p>The Vector API path is used when the module {@code jdk.incubator.vector} is present and
+ * {@code -Dhamlab.simd=scalar} is not set. If the module is missing, one warning on stderr names
+ * the flag to add ({@code --add-modules jdk.incubator.vector}).
+ *
+ * <p><b>Warm-up.</b> Vector kernels compiled through OSR in a long loop are sometimes 100× slower
+ * (libraries.md §3.6 item 1). {@link #warmup(MlpFunction, boolean)} runs every kernel of one
+ * activation and precision ~20,000 times on tiny shapes before real use; {@link MlpOps} calls it
+ * at construction, once per (activation, precision). If kernels still run slowly, the fallback
+ * JVM flag is {@code -XX:-UseOnStackReplacement}.
+ */
+public final class MlpKernels {
+  private static final boolean AVAILABLE = detect();
+  private static final Set<MlpFunction> WARM_F64 = EnumSet.noneOf(MlpFunction.class);
+  private static final Set<MlpFunction> WARM_F32 = EnumSet.noneOf(MlpFunction.class);
+  private static final int WARMUP_CALLS = 20_000;
+
+  private MlpKernels() {}
+
+  private static boolean detect() {
+    if ("scalar".equals(System.getProperty("hamlab.simd"))) return false;
+    boolean present = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    if (!present) {
+      System.err.println("hamlab: simd: scalar MLP kernels (the Vector API is not available; start"
+          + " the JVM with --add-modules jdk.incubator.vector for the fast kernels)");
+    }
+    return present;
+  }
+
+  /** Whether the Vector API kernels can be used. */
+  public static boolean available() {
+    return AVAILABLE;
+  }
+
+  /** Lanes of the preferred species (8 floats / 4 doubles on AVX2). */
+  static int lanes(boolean float32) {
+    return float32 ? MlpSpecies.FLOAT_SPECIES.length() : MlpSpecies.DOUBLE_SPECIES.length();
+  }
+
+  /** Warms up the tanh kernels in both precisions (the defaults). */
+  public static void warmup() {
+    warmup(MlpFunction.TANH, false);
+    warmup(MlpFunction.TANH, true);
+  }
+
+  /**
+   * Runs every pass of the Panama kernels for one activation and precision on a tiny net, on the
+   * calling thread, unless done before. Costs a few hundred milliseconds once.
+   */
+  public static void warmup(MlpFunction function, boolean float32) {
+    if (!AVAILABLE) return;
+    Set<MlpFunction> done = float32 ? WARM_F32 : WARM_F64;
+    synchronized (done) {
+      if (done.contains(function)) return;
+      done.add(function);
+      run(function, float32);
+    }
+  }
+
+  private static void run(MlpFunction function, boolean float32) {
+    int[] sizes = {2, 16, 20, 1};
+    MlpShape shape = new MlpShape(sizes, false, lanes(float32));
+    double[] theta = new double[shape.parameterCount];
+    for (int i = 0; i < theta.length; i++) theta[i] = 0.3 * Math.sin(1.7 * i + 0.4);
+    MlpTile tile;
+    if (float32) {
+      MlpWeightsF32 w = new MlpWeightsF32(shape);
+      w.load(shape, theta);
+      tile = new MlpPanamaF32(shape, w, function);
+    } else {
+      MlpWeightsF64 w = new MlpWeightsF64(shape);
+      w.load(shape, theta);
+      tile = new MlpPanamaF64(shape, w, function);
+    }
+    int n = 5;
+    double[] z = new double[2 * n];
+    double[] out = new double[4 * n];
+    double[] scale = new double[n];
+    double[] part = new double[shape.paddedCount];
+    for (int b = 0; b < n; b++) {
+      z[b] = 0.1 * b - 0.2;
+      z[n + b] = 0.3 - 0.05 * b;
+      scale[b] = 1.0;
+    }
+    tile.beginPartial();
+    for (int c = 0; c < WARMUP_CALLS; c++) {
+      int rows = 1 + (c % n);
+      tile.load(z, n, 0, rows);
+      tile.forward();
+      tile.value(out, 0);
+      tile.backward(null, 0);
+      tile.storeGradient(out, n, 0);
+      tile.loadTangent(z, n, 0);
+      tile.tangent();
+      tile.storeHessianVector(out, n, 0);
+      tile.addMixed();
+      tile.backward(scale, 0);
+      tile.addParameterGradient(scale, 0);
+    }
+    tile.endPartial(part);
+  }
+}

@@ -1,0 +1,234 @@
+package org.hamlab.engine.simd;
+
+import java.util.Objects;
+import org.hamlab.engine.parallel.Tiles;
+
+/**
+ * Batched derivatives of an MLP H: R^D → R (paper.md §7.4) on the engine's threads: the public
+ * facade of the MLP kernels. Used by {@code org.hamlab.engine.nn.Mlp}; other code should use that.
+ *
+ * <p>Inputs and outputs are {@code double[]} in the engine's state layout ({@code z[k*n + b]},
+ * see {@code Hamiltonian}). Parameters θ use the flat layout of {@link MlpShape}. The batch is
+ * cut into fixed tiles of {@link #TILE} rows (independent of the thread count) and each tile into
+ * micro-tiles of {@link MlpTile#ROWS} rows that go through all layers together. Parameter
+ * gradients are summed per tile into a partial, and partials are added in tile order, so the
+ * result is bitwise the same on one thread or many.
+ *
+ * <p><b>Mixed precision.</b> With {@code float32}, θ is converted to float by {@link #load} and
+ * every activation and derivative inside the kernels is float; the state arrays stay double at
+ * this interface and are converted per micro-tile on load and store; per-tile partial parameter
+ * gradients are float and the cross-tile reduction is double.
+ *
+ * <p>Thread-safe for concurrent evaluation; {@link #load} must not run concurrently with it.
+ */
+public final class MlpOps {
+  /** Rows per parallel tile; fixed so that reductions do not depend on the thread count. */
+  public static final int TILE = 64;
+
+  /** Package-private switch for tests: run the same tiles serially on the calling thread. */
+  static volatile boolean serial;
+
+  private enum Mode {
+    VALUE, GRADIENT, VALUE_GRADIENT, HVP, HESSIAN, GRADIENT_HESSIAN, PARAMS, MIXED, HVP_MIXED
+  }
+
+  private final MlpShape shape;
+  private final MlpFunction function;
+  private final boolean float32;
+  private final boolean panama;
+  private final MlpWeightsF64 weights64;
+  private final MlpWeightsF32 weights32;
+  private final ThreadLocal<MlpTile> tiles;
+  private final ThreadLocal<double[][]> partials = ThreadLocal.withInitial(() -> new double[0][]);
+
+  /**
+   * @param sizes layer sizes {@code [D, h_1, ..., h_K, 1]}
+   * @param outputBias whether the last layer has a bias c
+   * @param function hidden activation
+   * @param float32 compute in float inside the kernels (see class javadoc)
+   * @param panama use the Vector API kernels (false: the scalar twins)
+   */
+  public MlpOps(int[] sizes, boolean outputBias, MlpFunction function, boolean float32,
+      boolean panama) {
+    this.function = Objects.requireNonNull(function, "function");
+    this.float32 = float32;
+    this.panama = panama && MlpKernels.available();
+    int lanes = this.panama ? MlpKernels.lanes(float32) : 1;
+    this.shape = new MlpShape(sizes, outputBias, lanes);
+    this.weights64 = float32 ? null : new MlpWeightsF64(shape);
+    this.weights32 = float32 ? new MlpWeightsF32(shape) : null;
+    if (this.panama) MlpKernels.warmup(function, float32);
+    this.tiles = ThreadLocal.withInitial(this::newTile);
+  }
+
+  /** Whether the Vector API kernels are in use (else the scalar twins). */
+  public boolean panama() {
+    return panama;
+  }
+
+  /** Whether the kernels compute in float. */
+  public boolean float32() {
+    return float32;
+  }
+
+  /** Number of parameters in the flat layout. */
+  public int parameterCount() {
+    return shape.parameterCount;
+  }
+
+  /** Copies θ (flat layout, length {@link #parameterCount()}) into the kernels' own arrays. */
+  public void load(double[] theta) {
+    if (theta.length < shape.parameterCount) {
+      throw new IllegalArgumentException(
+          "θ has " + theta.length + " entries, the network needs " + shape.parameterCount);
+    }
+    if (float32) weights32.load(shape, theta);
+    else weights64.load(shape, theta);
+  }
+
+  MlpTile newTile() {
+    if (float32) {
+      return panama
+          ? new MlpPanamaF32(shape, weights32, function)
+          : new MlpScalarF32(shape, weights32, function);
+    }
+    return panama
+        ? new MlpPanamaF64(shape, weights64, function)
+        : new MlpScalarF64(shape, weights64, function);
+  }
+
+  /** {@code out[b] = H(z_b)}. */
+  public void value(double[] z, int n, double[] out) {
+    run(Mode.VALUE, z, null, null, n, out, null, null);
+  }
+
+  /** {@code out[k*n+b] = ∂H/∂z_k (z_b)} (paper.md §7.4 item 1). */
+  public void gradient(double[] z, int n, double[] out) {
+    run(Mode.GRADIENT, z, null, null, n, null, out, null);
+  }
+
+  /** H and ∇H from one forward pass. */
+  public void valueAndGradient(double[] z, int n, double[] valueOut, double[] gradientOut) {
+    run(Mode.VALUE_GRADIENT, z, null, null, n, valueOut, gradientOut, null);
+  }
+
+  /** {@code out = ∇²H(z_b) v_b} per row (item 3). */
+  public void hessianVector(double[] z, double[] v, int n, double[] out) {
+    run(Mode.HVP, z, v, null, n, null, out, null);
+  }
+
+  /**
+   * Full Hessian {@code out[(i*D + j)*n + b]}: one forward and reverse pass, then forward-over-
+   * reverse with the D unit tangents.
+   */
+  public void hessian(double[] z, int n, double[] out) {
+    run(Mode.HESSIAN, z, null, null, n, null, out, null);
+  }
+
+  /** ∇H ({@code gradientOut}, state layout) and the full Hessian ({@code hessianOut}). */
+  public void gradientAndHessian(double[] z, int n, double[] gradientOut, double[] hessianOut) {
+    run(Mode.GRADIENT_HESSIAN, z, null, null, n, gradientOut, hessianOut, null);
+  }
+
+  /** {@code grad += Σ_b w_b ∂θ H(z_b)} (item 5). */
+  public void accumulateParameterGradient(double[] z, double[] w, int n, double[] grad) {
+    run(Mode.PARAMS, z, null, w, n, null, null, grad);
+  }
+
+  /** {@code grad += Σ_b ∂θ [v_b · ∇H(z_b)]} (item 4). */
+  public void accumulateMixed(double[] z, double[] v, int n, double[] grad) {
+    run(Mode.MIXED, z, v, null, n, null, null, grad);
+  }
+
+  /** {@code out = ∇²H v} and {@code grad += Σ_b ∂θ [v_b · ∇H(z_b)]}, sharing all passes. */
+  public void hessianVectorAndMixed(double[] z, double[] v, int n, double[] out, double[] grad) {
+    run(Mode.HVP_MIXED, z, v, null, n, null, out, grad);
+  }
+
+  private void run(Mode mode, double[] z, double[] v, double[] w, int n, double[] out1,
+      double[] out2, double[] grad) {
+    if (n <= 0) return;
+    int tileCount = Tiles.count(n, TILE);
+    double[][] parts = grad == null ? null : partials(tileCount);
+    Tiles.TileTask task = (tile, from, to) -> {
+      MlpTile t = tiles.get();
+      if (parts != null) t.beginPartial();
+      for (int b = from; b < to; b += MlpTile.ROWS) {
+        microTile(t, mode, z, v, w, n, b, Math.min(MlpTile.ROWS, to - b), out1, out2);
+      }
+      if (parts != null) t.endPartial(parts[tile]);
+    };
+    if (serial) {
+      for (int t = 0; t < tileCount; t++) task.run(t, t * TILE, Math.min(n, (t + 1) * TILE));
+    } else {
+      Tiles.forEach(n, TILE, task);
+    }
+    if (parts != null) reduce(parts, tileCount, grad);
+  }
+
+  private void microTile(MlpTile t, Mode mode, double[] z, double[] v, double[] w, int n, int from,
+      int rows, double[] out1, double[] out2) {
+    t.load(z, n, from, rows);
+    t.forward();
+    switch (mode) {
+      case VALUE -> t.value(out1, from);
+      case GRADIENT -> {
+        t.backward(null, from);
+        t.storeGradient(out2, n, from);
+      }
+      case VALUE_GRADIENT -> {
+        t.value(out1, from);
+        t.backward(null, from);
+        t.storeGradient(out2, n, from);
+      }
+      case HVP -> {
+        t.backward(null, from);
+        t.loadTangent(v, n, from);
+        t.tangent();
+        t.storeHessianVector(out2, n, from);
+      }
+      case HESSIAN, GRADIENT_HESSIAN -> {
+        t.backward(null, from);
+        if (mode == Mode.GRADIENT_HESSIAN) t.storeGradient(out1, n, from);
+        for (int j = 0; j < shape.count[0]; j++) {
+          t.unitTangent(j);
+          t.tangent();
+          t.storeHessianColumn(out2, n, from, j);
+        }
+      }
+      case PARAMS -> {
+        t.backward(w, from);
+        t.addParameterGradient(w, from);
+      }
+      case MIXED, HVP_MIXED -> {
+        t.backward(null, from);
+        t.loadTangent(v, n, from);
+        t.tangent();
+        if (mode == Mode.HVP_MIXED) t.storeHessianVector(out2, n, from);
+        t.addMixed();
+      }
+    }
+  }
+
+  private double[][] partials(int count) {
+    double[][] p = partials.get();
+    if (p.length < count + 1) {
+      double[][] q = java.util.Arrays.copyOf(p, Math.max(count + 1, 2 * p.length));
+      for (int i = p.length; i < q.length; i++) q[i] = new double[shape.paddedCount];
+      partials.set(q);
+      p = q;
+    }
+    return p;
+  }
+
+  /** Adds the partials in tile order (slot {@code count} is the running total). */
+  private void reduce(double[][] parts, int count, double[] grad) {
+    double[] total = parts[count];
+    System.arraycopy(parts[0], 0, total, 0, total.length);
+    for (int t = 1; t < count; t++) {
+      double[] p = parts[t];
+      for (int e = 0; e < total.length; e++) total[e] += p[e];
+    }
+    shape.addPaddedTo(total, grad);
+  }
+}

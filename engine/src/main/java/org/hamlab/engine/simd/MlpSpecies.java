@@ -1,0 +1,17 @@
+package org.hamlab.engine.simd;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Vector species of the MLP ops: the platform's preferred width (256-bit on AVX2: 8 floats, 4
+ * doubles). Never a hard-coded width: a species wider than the hardware runs the slow Java
+ * fallback (libraries.md §3.6 item 4). Loaded only when the Panama path is chosen.
+ */
+final class MlpSpecies {
+  static final VectorSpecies<Double> DOUBLE_SPECIES = DoubleVector.SPECIES_PREFERRED;
+  static final VectorSpecies<Float> FLOAT_SPECIES = FloatVector.SPECIES_PREFERRED;
+
+  private MlpSpecies() {}
+}

@@ -1,0 +1,60 @@
+package org.hamlab.engine.simd;
+
+/**
+ * Per-thread scratch of up to {@link #ROWS} batch rows that runs the MLP derivative passes of
+ * paper.md §7.4 on one micro-tile. Implementations differ by precision and by scalar/Panama
+ * primitives; the pass structure is the same for all. Never shared between threads.
+ *
+ * <p>Call order per micro-tile: {@link #load}, {@link #forward}, then any of the passes below.
+ * Parameter gradients accumulate into the tile's padded partial ({@link #beginPartial} …
+ * {@link #endPartial}) which the caller reduces in tile order.
+ */
+interface MlpTile {
+  /** Rows per micro-tile (samples carried through all layers together). */
+  int ROWS = 16;
+
+  /** Loads rows {@code [from, from+rows)} of the state-layout batch {@code z} with {@code n} rows. */
+  void load(double[] z, int n, int from, int rows);
+
+  /** z_k = W_k a_{k−1} + b_k, a_k = σ(z_k), with σ', σ'' kept (paper.md §7.4). */
+  void forward();
+
+  /** {@code out[from+t] = H(z_t)}. */
+  void value(double[] out, int from);
+
+  /**
+   * Reverse pass δ_K = c_t w ⊙ σ'_K, δ_k = (W_{k+1}ᵀ δ_{k+1}) ⊙ σ'_k, g_0 = W_1ᵀ δ_1 (item 1), with
+   * per-row scale c_t = {@code scale[from+t]} or 1 when {@code scale} is null.
+   */
+  void backward(double[] scale, int from);
+
+  /** Writes g_0 = ∇_z H (after {@link #backward} with unit scale) in the state layout. */
+  void storeGradient(double[] out, int n, int from);
+
+  /** Loads tangents v (state layout) for {@link #tangent}. */
+  void loadTangent(double[] v, int n, int from);
+
+  /** Sets the tangent of every row to the unit vector e_i. */
+  void unitTangent(int i);
+
+  /** Tangent pass ż, ȧ (item 2) and its reverse δ̇ (item 3); needs {@link #backward} unscaled. */
+  void tangent();
+
+  /** Writes ∇²H v (after {@link #tangent}) in the state layout. */
+  void storeHessianVector(double[] out, int n, int from);
+
+  /** Writes Hessian column {@code col}: {@code out[(i*D + col)*n + b]}. */
+  void storeHessianColumn(double[] out, int n, int from, int col);
+
+  /** Zeroes the partial parameter gradient. */
+  void beginPartial();
+
+  /** Adds Σ_t c_t ∂θ H (item 5); needs {@link #backward} with scale c. */
+  void addParameterGradient(double[] scale, int from);
+
+  /** Adds Σ_t ∂θ (v_t · ∇H) (item 4); needs {@link #backward} unscaled and {@link #tangent}. */
+  void addMixed();
+
+  /** Copies the partial, in the padded layout of {@link MlpShape}, to {@code out}. */
+  void endPartial(double[] out);
+}
