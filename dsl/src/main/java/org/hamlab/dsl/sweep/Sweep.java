@@ -356,25 +356,27 @@ public final class Sweep implements Displayable {
     SweepRunner.Settings settings = new SweepRunner.Settings(master, threadsPerRun, parallel, javaHome, executorMemory,
         conf);
     long t0 = System.nanoTime();
-    int[] counts = new int[3]; // done (this session), running, failed
+    int[] counts = new int[2]; // done (this session), failed
+    java.util.Set<String> running = new java.util.HashSet<>(), finished = new java.util.HashSet<>();
     ProgressSink outer = Progress.current();
     try (ProgressSink.Task task = outer.start("sweep" + (master == null ? "" : " on " + master), specs.size(), "runs")) {
       task.update(skipped, Map.of(), Double.NaN);
       SweepRunner.Listener listener = new SweepRunner.Listener() {
         @Override
         public synchronized void started(RunSpec spec) {
-          counts[1]++;
+          if (!finished.contains(spec.id())) running.add(spec.id());
           report();
         }
 
         @Override
         public synchronized void finished(RunResult r) {
+          running.remove(r.spec().id());
           if (r.status().equals("cancelled")) return;
+          finished.add(r.spec().id());
           results[r.spec().index()] = r;
           if (store != null) store.write(r);
           counts[0]++;
-          counts[1] = Math.max(0, counts[1] - 1);
-          if (!r.ok()) counts[2]++;
+          if (!r.ok()) counts[1]++;
           report();
         }
 
@@ -382,11 +384,11 @@ public final class Sweep implements Displayable {
           double elapsed = (System.nanoTime() - t0) / 1e9;
           int left = pending.size() - counts[0];
           double secondsLeft = counts[0] == 0 ? Double.NaN : elapsed / counts[0] * left;
-          task.update(skipped + counts[0], Map.of("running", (double) counts[1], "failed", (double) counts[2]),
+          task.update(skipped + counts[0], Map.of("running", (double) running.size(), "failed", (double) counts[1]),
               secondsLeft);
         }
       };
-      if (master == null) Progress.install(Progress.quiet());
+      Progress.install(Progress.quiet()); // the runs' own training bars would garble the sweep's
       try {
         runner.run(pending, settings, listener);
       } catch (InterruptedException e) {
@@ -395,7 +397,7 @@ public final class Sweep implements Displayable {
             + " runs" + (store == null ? "" : "; the finished ones are in " + store.dir() + ", .resume(\""
             + output + "\") continues"), e);
       } finally {
-        if (master == null) Progress.install(outer);
+        Progress.install(outer);
       }
     }
     List<RunResult> all = Arrays.asList(results);

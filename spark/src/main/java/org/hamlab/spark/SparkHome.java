@@ -1,0 +1,130 @@
+package org.hamlab.spark;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The jars Spark needs around a sweep, built from this JVM's class path alone (distributed.md
+ * §2.8: no Spark download): a {@code SPARK_HOME} whose {@code jars/} links every jar of the class
+ * path (one version per artifact, the one this JVM loads), which {@code local-cluster} workers and
+ * standalone workers started by {@code .ci/it/spark.sh} use for executors, and the hamlab class
+ * folders packed as jars for {@code spark.jars}.
+ */
+final class SparkHome {
+  private static final Pattern ARTIFACT = Pattern.compile("^(.+?)-\\d[^/]*\\.jar$");
+
+  private SparkHome() {}
+
+  /** {@code $SPARK_HOME} when set, else a folder under the temp dir linking the class path's jars. */
+  static Path resolve() {
+    String env = System.getenv("SPARK_HOME");
+    if (env != null && Files.isDirectory(Path.of(env, "jars"))) return Path.of(env);
+    return fromClassPath(Path.of(System.getProperty("java.io.tmpdir"), "hamlab-spark-home-" + System.getProperty("user.name")));
+  }
+
+  /** Links the class path's jars into {@code base/<hash>/jars}; returns {@code base/<hash>}. */
+  static Path fromClassPath(Path base) {
+    Map<String, Path> jars = new LinkedHashMap<>();
+    for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      Path p = Path.of(e);
+      if (!e.endsWith(".jar") || !Files.isRegularFile(p)) continue;
+      Matcher m = ARTIFACT.matcher(p.getFileName().toString());
+      jars.putIfAbsent(m.matches() ? m.group(1) : p.getFileName().toString(), p.toAbsolutePath());
+    }
+    try {
+      Path home = base.resolve(hash(jars.values().toString()));
+      Path dir = home.resolve("jars");
+      if (!Files.isDirectory(dir)) {
+        Path tmp = Files.createTempDirectory(base.getParent() == null ? Path.of(".") : createDirs(base), ".jars");
+        for (Path j : jars.values()) Files.createSymbolicLink(tmp.resolve(j.getFileName()), j);
+        Files.createDirectories(home);
+        try {
+          Files.move(tmp, dir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException raced) {
+          if (!Files.isDirectory(dir)) throw raced;
+        }
+      }
+      return home;
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not prepare a SPARK_HOME under " + base + ": " + e.getMessage()
+          + "; set SPARK_HOME to a Spark 4.2 installation", e);
+    }
+  }
+
+  private static Path createDirs(Path p) throws IOException {
+    Files.createDirectories(p);
+    return p;
+  }
+
+  /**
+   * What executors need beyond {@code home}'s jars: the jars of the class path not in {@code
+   * home/jars} (by file name) and every class folder (hamlab built by Maven) packed as a jar.
+   */
+  static List<String> shippedJars(Path home) {
+    List<String> out = new ArrayList<>();
+    Path jarsDir = home.resolve("jars");
+    for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      Path p = Path.of(e);
+      if (Files.isDirectory(p)) {
+        if (!p.toString().contains("test-classes")) out.add(pack(p).toUri().toString());
+      } else if (e.endsWith(".jar") && Files.isRegularFile(p) && !Files.exists(jarsDir.resolve(p.getFileName()))) {
+        out.add(p.toAbsolutePath().toUri().toString());
+      }
+    }
+    return out;
+  }
+
+  /** A jar of the class folder {@code dir}, in the temp dir, named by content. */
+  static Path pack(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      List<Path> all = files.filter(Files::isRegularFile).sorted().toList();
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      md.update(dir.toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8));
+      for (Path f : all) {
+        md.update(dir.relativize(f).toString().getBytes(StandardCharsets.UTF_8));
+        md.update(Files.readAllBytes(f));
+      }
+      String name = HexFormat.of().formatHex(md.digest(), 0, 8);
+      Path jar = Path.of(System.getProperty("java.io.tmpdir"), "hamlab-classes-" + name + ".jar");
+      if (Files.isRegularFile(jar)) return jar;
+      Path tmp = Files.createTempFile(jar.getParent(), ".hamlab-classes", ".jar");
+      try (OutputStream os = Files.newOutputStream(tmp); JarOutputStream out = new JarOutputStream(os)) {
+        for (Path f : all) {
+          out.putNextEntry(new JarEntry(dir.relativize(f).toString().replace(File.separatorChar, '/')));
+          out.write(Files.readAllBytes(f));
+          out.closeEntry();
+        }
+      }
+      Files.move(tmp, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      return jar;
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not pack " + dir + " for the executors: " + e.getMessage(), e);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String hash(String s) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)), 0, 8);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
