@@ -31,15 +31,51 @@ final class SparkHome {
 
   private SparkHome() {}
 
-  /** {@code $SPARK_HOME} when set, else a folder under the temp dir linking the class path's jars. */
+  /**
+   * {@code $SPARK_HOME} when set (a folder without {@code jars/} gets the class path's jars linked
+   * in), else a folder under the temp dir linking them. {@code local-cluster} workers read only the
+   * environment variable, so that master needs it set ({@link #requireEnv}).
+   */
   static Path resolve() {
     String env = System.getenv("SPARK_HOME");
-    if (env != null && Files.isDirectory(Path.of(env, "jars"))) return Path.of(env);
+    if (env != null && !env.isBlank()) {
+      Path home = Path.of(env);
+      if (!Files.isDirectory(home.resolve("jars"))) link(home);
+      return home;
+    }
     return fromClassPath(Path.of(System.getProperty("java.io.tmpdir"), "hamlab-spark-home-" + System.getProperty("user.name")));
   }
 
-  /** Links the class path's jars into {@code base/<hash>/jars}; returns {@code base/<hash>}. */
-  static Path fromClassPath(Path base) {
+  /** Fails with what to do when {@code SPARK_HOME} is not in the environment (local-cluster needs it). */
+  static void requireEnv(String master) {
+    String env = System.getenv("SPARK_HOME");
+    if (env == null || env.isBlank()) {
+      Path home = fromClassPath(Path.of(System.getProperty("java.io.tmpdir"), "hamlab-spark-home-" + System.getProperty("user.name")));
+      throw new IllegalStateException(master + " starts its workers inside this JVM, and they find Spark's jars only "
+          + "through the environment variable SPARK_HOME, which is not set. Restart with\n  export SPARK_HOME=" + home
+          + " SPARK_SCALA_VERSION=2.13 SPARK_LOCAL_IP=127.0.0.1\n(that folder links the jars of this class path), "
+          + "or use local[N] / spark://host:port");
+    }
+  }
+
+  private static void link(Path home) {
+    try {
+      Path dir = home.resolve("jars");
+      Files.createDirectories(home);
+      Path tmp = Files.createTempDirectory(home, ".jars");
+      for (Path j : classPathJars().values()) Files.createSymbolicLink(tmp.resolve(j.getFileName()), j);
+      try {
+        Files.move(tmp, dir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException raced) {
+        if (!Files.isDirectory(dir)) throw raced;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not link Spark's jars into " + home + "/jars: " + e.getMessage(), e);
+    }
+  }
+
+  /** The jars of this JVM's class path, one per artifact (the first, which this JVM loads). */
+  private static Map<String, Path> classPathJars() {
     Map<String, Path> jars = new LinkedHashMap<>();
     for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
       Path p = Path.of(e);
@@ -47,29 +83,14 @@ final class SparkHome {
       Matcher m = ARTIFACT.matcher(p.getFileName().toString());
       jars.putIfAbsent(m.matches() ? m.group(1) : p.getFileName().toString(), p.toAbsolutePath());
     }
-    try {
-      Path home = base.resolve(hash(jars.values().toString()));
-      Path dir = home.resolve("jars");
-      if (!Files.isDirectory(dir)) {
-        Path tmp = Files.createTempDirectory(base.getParent() == null ? Path.of(".") : createDirs(base), ".jars");
-        for (Path j : jars.values()) Files.createSymbolicLink(tmp.resolve(j.getFileName()), j);
-        Files.createDirectories(home);
-        try {
-          Files.move(tmp, dir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException raced) {
-          if (!Files.isDirectory(dir)) throw raced;
-        }
-      }
-      return home;
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not prepare a SPARK_HOME under " + base + ": " + e.getMessage()
-          + "; set SPARK_HOME to a Spark 4.2 installation", e);
-    }
+    return jars;
   }
 
-  private static Path createDirs(Path p) throws IOException {
-    Files.createDirectories(p);
-    return p;
+  /** Links the class path's jars into {@code base/<hash>/jars}; returns {@code base/<hash>}. */
+  static Path fromClassPath(Path base) {
+    Path home = base.resolve(hash(classPathJars().values().toString()));
+    if (!Files.isDirectory(home.resolve("jars"))) link(home);
+    return home;
   }
 
   /**

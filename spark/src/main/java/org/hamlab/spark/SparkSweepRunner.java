@@ -83,17 +83,21 @@ public final class SparkSweepRunner implements SweepRunner {
             sc.setJobDescription(s.id());
             RunResult r;
             try {
+              if (Thread.currentThread().isInterrupted()) return;
               String out = sc.parallelize(List.of(s.json()), 1).map(new TrainTask()).collect().get(0);
               r = RunResult.fromJson(out);
               r = new RunResult(s, r.status(), r.error(), r.finalLoss(), r.epochsRun(), r.hError(), r.hErrorSem(),
                   r.seconds(), r.host(), r.pid(), r.java(), r.modelSha256(), r.modelJson(), null);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
               if (Thread.currentThread().isInterrupted() || sc.sc().isStopped()) return;
               r = new RunResult(s, "failed", "Spark: " + e.getMessage(), Double.NaN, 0, Double.NaN, Double.NaN, 0, "",
                   0, "", "", "", null);
             }
-            listener.finished(r);
-            done.countDown();
+            try {
+              listener.finished(r);
+            } finally {
+              done.countDown();
+            }
           }
         });
       }
@@ -144,6 +148,7 @@ public final class SparkSweepRunner implements SweepRunner {
     if (local || master.contains("//127.0.0.1") || master.contains("//localhost")) {
       c.set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1");
     }
+    if (master.startsWith("local-cluster")) SparkHome.requireEnv(master);
     if (!master.matches("local(\\[.*])?")) {
       Path home = SparkHome.resolve();
       c.set("spark.home", home.toString());
