@@ -1,7 +1,11 @@
 package org.hamlab.dsl;
 
 import java.util.List;
+import org.hamlab.engine.data.InitialConditions;
+import org.hamlab.engine.data.Split;
 import org.hamlab.engine.data.Trajectories;
+import org.hamlab.engine.data.TrajectoryGenerator;
+import org.hamlab.engine.data.TrajectorySpec;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Map;
@@ -21,8 +25,6 @@ import org.hamlab.engine.nn.Activation;
 import org.hamlab.engine.nn.Mlp;
 import org.hamlab.engine.nn.MlpSpec;
 import org.hamlab.engine.nn.Precision;
-import org.hamlab.engine.integrator.Rollout;
-import org.hamlab.engine.random.Seeds;
 import org.hamlab.engine.system.Hamiltonian;
 import org.hamlab.engine.system.formula.FormulaSystem;
 import tech.tablesaw.api.DoubleColumn;
@@ -139,29 +141,14 @@ final class EngineBridge {
   }
 
   /**
-   * Trajectories as in paper.md §3.1: initial states uniform in the box, rolled out with the
-   * ground-truth integrator at dt, Gaussian noise σ on every point after t = 0. Every random
-   * draw comes from a stream of its trajectory ({@code "initial"}, {@code "noise"}), so a seed
+   * Trajectories as in paper.md §3.1 (engine {@link TrajectoryGenerator}): initial states uniform
+   * in the box, rolled out with the ground-truth integrator at dt, Gaussian noise σ on every
+   * point after t = 0, every draw from a stream of its trajectory (training split), so a seed
    * fixes the data whatever the thread count and a longer horizon extends a shorter one.
    */
   static Trajectories generate(HamiltonianSystem system, DataConfig c) {
     Hamiltonian h = system.hamiltonian();
-    int n = c.count, dim = h.dim();
-    double[] z0 = new double[dim * n];
-    for (int b = 0; b < n; b++) {
-      var r = Seeds.stream(c.seed, "initial", b);
-      for (int k = 0; k < dim; k++) z0[k * n + b] = -c.box + 2 * c.box * r.nextDouble();
-    }
-    double[] clean = Rollout.run(h, integrator(c.integrator), c.dt, c.points - 1, z0, n);
-    double[] noisy = clean.clone();
-    if (c.noise > 0) {
-      for (int b = 0; b < n; b++) {
-        var r = Seeds.stream(c.seed, "noise", b);
-        for (int s = 1; s < c.points; s++) {
-          for (int k = 0; k < dim; k++) noisy[(s * dim + k) * n + b] += c.noise * Seeds.gaussian(r);
-        }
-      }
-    }
-    return new Trajectories(h.dof(), n, c.points, c.dt, noisy, clean);
+    return TrajectoryGenerator.generate(new TrajectorySpec(h, c.count, c.points, c.dt, c.noise, c.seed, Split.TRAIN,
+        integrator(c.integrator), InitialConditions.cube(h, -c.box, c.box)));
   }
 }

@@ -234,6 +234,32 @@ public final class Hamlab {
     }
   }
 
+  /**
+   * Memory of one gradient computation against the trajectory length (paper.md §10): one row per
+   * number of steps, one column per gradient method, in MB, for this model's size and batch. The
+   * values are the engine's count of the doubles each method keeps ({@code
+   * GradientMethod.retainedDoubles}); plot them with {@code memoryPlot(table, "steps")}.
+   */
+  public static Table memoryUse(Model model, int... steps) {
+    if (steps.length == 0) throw new IllegalArgumentException("give trajectory lengths in steps, e.g. memoryUse(model, 10, 100, 1000)");
+    IntColumn n = IntColumn.create("steps");
+    List<DoubleColumn> cols = new ArrayList<>();
+    for (String g : EngineBridge.gradientNames()) cols.add(DoubleColumn.create(g + "_mb"));
+    int dof = model.hamiltonian().dof(), params = model.hamiltonian().parameterCount();
+    for (int s : steps) {
+      if (s < 1) throw new IllegalArgumentException("steps must be ≥ 1, got " + s);
+      n.append(s);
+      for (int i = 0; i < cols.size(); i++) {
+        long doubles = org.hamlab.engine.adjoint.GradientMethods.byName(EngineBridge.gradientNames().get(i))
+            .retainedDoubles(dof, model.config().batch, s, params);
+        cols.get(i).append(doubles * 8.0 / 1e6);
+      }
+    }
+    Table t = Table.create("memory per gradient, batch " + model.config().batch, n);
+    cols.forEach(t::addColumns);
+    return t;
+  }
+
   // ---- provenance
 
   /** Where {@code x} (a Data, Model or ErrorEstimate) came from: full configuration and versions. */

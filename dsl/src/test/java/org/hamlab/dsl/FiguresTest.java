@@ -67,5 +67,12 @@ class FiguresTest {
     JsonNode m = JSON.readTree(memoryPlot(mem, "length").json());
     assertEquals(2, m.get("data").size());
     assertThrows(IllegalArgumentException.class, () -> memoryPlot(mem, "len"));
+    var use = memoryUse(model(), 10, 100, 1000);
+    assertEquals(3, use.rowCount());
+    double a10 = use.doubleColumn("adjoint_mb").get(0), a1000 = use.doubleColumn("adjoint_mb").get(2);
+    double b10 = use.doubleColumn("backprop_mb").get(0), b1000 = use.doubleColumn("backprop_mb").get(2);
+    assertTrue(b1000 / b10 > 50, "backprop memory grows with the length: " + use);
+    assertTrue(a1000 / a10 < 2, "adjoint memory does not: " + use);
+    assertEquals(3, JSON.readTree(memoryPlot(use, "steps").json()).get("data").size());
   }
 }

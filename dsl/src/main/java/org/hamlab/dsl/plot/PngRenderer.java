@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
@@ -60,8 +59,10 @@ final class PngRenderer {
     x.setAutoRangeIncludesZero(false);
     ValueAxis y;
     if (f.isLogY()) {
-      LogAxis log = new LogAxis(f.yTitle());
-      log.setSmallestValue(1e-300);
+      // LogarithmicAxis labels 1e-3, 2e-3, … also when the data span less than a decade
+      org.jfree.chart.axis.LogarithmicAxis log = new org.jfree.chart.axis.LogarithmicAxis(f.yTitle());
+      log.setStrictValuesFlag(false);
+      log.setExpTickLabelsFlag(true);
       y = log;
     } else {
       NumberAxis ny = new NumberAxis(f.yTitle());

@@ -8,9 +8,9 @@ package org.hamlab.engine.adjoint;
  *   <li>{@link Kind#EXACT}: build S_n with {@code hessian(...)} and solve the 2d×2d system per row
  *       (closed form for d = 1, pivoted elimination otherwise). One Hessian per step; the peer
  *       README measured this ~15 % faster than fixed point for d = 1.
- *   <li>{@link Kind#FIXED_POINT}: μ ← λ + (h/2) S Jᵀ μ from μ = λ, with one Hessian-vector
- *       product per iteration; converges when (h/2)‖S‖ &lt; 1. With {@code tolerance} 0 it runs
- *       exactly {@code iterations} times (the peer's {@code --adj-iters}).
+ *   <li>{@link Kind#FIXED_POINT}: μ ← λ + (h/2) S Jᵀ μ from μ = λ, with one Hessian-vector product
+ *       per iteration; converges when (h/2)‖S‖ &lt; 1. With {@code tolerance} 0 it runs exactly
+ *       {@code iterations} times (the peer's {@code --adj-iters}).
  * </ul>
  *
  * @param kind solver
@@ -19,13 +19,18 @@ package org.hamlab.engine.adjoint;
  */
 public record AdjointSolve(Kind kind, int iterations, double tolerance) {
 
-  public enum Kind { EXACT, FIXED_POINT }
+  public enum Kind {
+    EXACT,
+    FIXED_POINT
+  }
 
   public AdjointSolve {
     if (kind == null) throw new IllegalArgumentException("kind must not be null");
-    if (iterations < 1) throw new IllegalArgumentException("iterations must be ≥ 1, got " + iterations);
+    if (iterations < 1)
+      throw new IllegalArgumentException("iterations must be ≥ 1, got " + iterations);
     if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
-      throw new IllegalArgumentException("tolerance must be ≥ 0 (0 = fixed count), got " + tolerance);
+      throw new IllegalArgumentException(
+          "tolerance must be ≥ 0 (0 = fixed count), got " + tolerance);
     }
   }
 

@@ -6,43 +6,50 @@ import org.hamlab.engine.parallel.Tiles;
 import org.hamlab.engine.system.Hamiltonian;
 
 /**
- * The gradient of the authors' released G2 code (paper.md §7.2), reproduced behind an explicit
- * name for comparison. <b>Not recommended</b>: it is not the gradient of the reported loss. In
- * effect it is the gradient of the terminal-point loss (cosine ≈ 0.99998 with it; mean cosine
- * 0.468 with the true window-loss gradient over random trials, paper.md §7.2).
+ * The gradient of the authors' released G2 code (paper.md §7.2), reproduced behind an explicit name
+ * for comparison. <b>Not recommended</b>: it is not the gradient of the reported loss. In effect it
+ * is the gradient of the terminal-point loss (cosine ≈ 0.99998 with it; mean cosine 0.468 with the
+ * true window-loss gradient over random trials, paper.md §7.2).
  *
  * <p>Every deviation from {@link DiscreteAdjoint}, as in the released code:
+ *
  * <ol>
  *   <li>terminal-only seeding: λ_N = ∇ℓ_N(y_N); intermediate observation terms are dropped;
  *   <li>no transpose: λ is integrated along λ̇ = −Aλ with A = ∂f/∂y = J S, not −Aᵀλ;
  *   <li>A frozen at the destination node y_idx of each backward step, not at the midpoint;
- *   <li>the backward step is the IM predictor–corrector of the forward pass ({@link #solve()}:
- *       RK2 predictor, half-step guess, 6 sweeps) with dt = −h;
- *   <li>trapezoid quadrature g = Σ_k w_k Σ_b ∂_θ[λ_k·f(y_k)], w = h/2 at both ends, h inside,
- *       at the nodes instead of the midpoint rule;
+ *   <li>the backward step is the IM predictor–corrector of the forward pass ({@link #solve()}: RK2
+ *       predictor, half-step guess, 6 sweeps) with dt = −h;
+ *   <li>trapezoid quadrature g = Σ_k w_k Σ_b ∂_θ[λ_k·f(y_k)], w = h/2 at both ends, h inside, at
+ *       the nodes instead of the midpoint rule;
  *   <li>an extra 1/B on top of the loss's 1/(B(N+1)d) ({@code extraBatchFactor}, paper.md §5.1).
  * </ol>
+ *
  * The forward pass also uses {@link #solve()} (the authors' 6 sweeps with the half-step guess).
  *
  * @param windowLoss the reported loss (default {@link WindowLoss#paper()}); the gradient ignores
  *     all but its last point
  * @param solve forward and λ solves (default {@link MidpointSolve#authors()})
  * @param extraBatchFactor divide the gradient by B once more, as the code does
- * @param tile rows per tile
+ * @param tile rows per tile (default 64)
  */
-public record AuthorsGradient(WindowLoss windowLoss, MidpointSolve solve, boolean extraBatchFactor, int tile)
+public record AuthorsGradient(
+    WindowLoss windowLoss, MidpointSolve solve, boolean extraBatchFactor, int tile)
     implements GradientMethod {
 
   public AuthorsGradient {
-    if (windowLoss == null || solve == null) throw new IllegalArgumentException("options must not be null");
+    if (windowLoss == null || solve == null)
+      throw new IllegalArgumentException("options must not be null");
     if (tile < 1) throw new IllegalArgumentException("tile must be ≥ 1 row, got " + tile);
   }
 
   public static AuthorsGradient defaults() {
-    return new AuthorsGradient(WindowLoss.paper(), MidpointSolve.authors(), true, 32);
+    return new AuthorsGradient(WindowLoss.paper(), MidpointSolve.authors(), true, 64);
   }
 
-  @Override public String name() { return "authors"; }
+  @Override
+  public String name() {
+    return "authors";
+  }
 
   public AuthorsGradient withWindowLoss(WindowLoss l) {
     return new AuthorsGradient(l, solve, extraBatchFactor, tile);
@@ -69,40 +76,63 @@ public record AuthorsGradient(WindowLoss windowLoss, MidpointSolve solve, boolea
   }
 
   double run(ParametricHamiltonian model, Trajectories w, double[] grad, Buffers buffers) {
-    int count = w.count(), points = w.points();
-    double h = w.dt(), denominator = windowLoss.denominator(count, points, model.dof());
-    double[] start = windowLoss.startStates(w), obs = w.states();
-    double scale = extraBatchFactor ? 1.0 / count : 1.0;
-    double sum = TileRunner.run(count, tile, model.parameterCount(), grad, buffers, (from, to, g, buf) ->
-        g == null
-            ? WindowTile.rolloutLoss(model, start, obs, count, points, h, windowLoss, solve, from, to - from, buf)
-            : tile(model, start, obs, count, points, h, 2 / denominator, scale, from, to - from, g, buf));
-    return sum / denominator;
+    WindowBatch batch = WindowBatch.of(model, w, windowLoss);
+    double c = 2 / batch.denominator(), scale = extraBatchFactor ? 1.0 / w.count() : 1.0;
+    double sum =
+        TileRunner.run(
+            w.count(),
+            tile,
+            model.parameterCount(),
+            grad,
+            buffers,
+            (from, to, g, buf) ->
+                g == null
+                    ? batch.rolloutLoss(solve, from, to - from, buf)
+                    : tile(model, batch, c, scale, from, to - from, g, buf));
+    return sum / batch.denominator();
   }
 
-  private double tile(ParametricHamiltonian model, double[] start, double[] obs, int count, int points,
-      double h, double c, double scale, int from, int m, double[] grad, Buffers buf) {
-    int d = model.dof(), dim = 2 * d, u = dim * m, steps = points - 1;
+  private double tile(
+      ParametricHamiltonian model,
+      WindowBatch w,
+      double c,
+      double scale,
+      int from,
+      int m,
+      double[] grad,
+      Buffers buf) {
+    int d = model.dof(), dim = 2 * d, u = dim * m, steps = w.steps();
+    double h = w.h();
     double[][] y = new double[steps + 1][];
     for (int i = 0; i <= steps; i++) y[i] = buf.get(u);
     double[] g = buf.get(u), mid = buf.get(u);
-    WindowTile.load(start, count, 0, dim, from, m, y[0]);
+    w.loadStart(from, m, y[0]);
     double sum = 0;
     for (int n = 0; n < steps; n++) {
-      WindowTile.require(Midpoint.solve(model, h, y[n], y[n + 1], m, solve, g, mid), "implicit-midpoint", h, n,
-          from, y[n], m, dim);
-      if (windowLoss.includes(n + 1, points)) sum += WindowTile.squaredResidual(y[n + 1], obs, count, n + 1, dim, from, m);
+      w.require(
+          Midpoint.solve(model, h, y[n], y[n + 1], m, solve, g, mid),
+          "implicit-midpoint",
+          n,
+          from,
+          y[n],
+          m);
+      if (w.includes(n + 1)) sum += w.squaredResidual(y[n + 1], n + 1, from, m);
     }
     double[] lambda = buf.get(u), next = buf.get(u), v = buf.get(u);
-    WindowTile.addResidual(0, null, c, y[steps], obs, count, steps, dim, from, m, lambda);
+    w.addResidual(0, null, c, y[steps], steps, from, m, lambda);
     FrozenJacobian frozen = new FrozenJacobian(model);
     Midpoint.scaledJt(lambda, scale * 0.5 * h, v, d, m);
     model.accumulateMixed(y[steps], v, m, grad);
     for (int idx = steps - 1; idx >= 0; idx--) {
       // λ̇ = −A λ stepped by −h, i.e. the IM predictor–corrector on λ̇ = Aλ with +h, A = J S(y_idx)
       frozen.at = y[idx];
-      WindowTile.require(Midpoint.solve(frozen, h, lambda, next, m, solve, g, mid), "authors' adjoint", h, idx,
-          from, lambda, m, dim);
+      w.require(
+          Midpoint.solve(frozen, h, lambda, next, m, solve, g, mid),
+          "authors' adjoint",
+          idx,
+          from,
+          lambda,
+          m);
       double[] t = lambda;
       lambda = next;
       next = t;
@@ -122,13 +152,20 @@ public record AuthorsGradient(WindowLoss windowLoss, MidpointSolve solve, boolea
       this.model = model;
     }
 
-    @Override public String name() { return "frozen Jacobian of " + model.name(); }
+    @Override
+    public String name() {
+      return "frozen Jacobian of " + model.name();
+    }
 
-    @Override public int dof() { return model.dof(); }
+    @Override
+    public int dof() {
+      return model.dof();
+    }
 
     @Override
     public void value(double[] z, int n, double[] out) {
-      throw new UnsupportedOperationException("only the gradient of the frozen linearisation is used");
+      throw new UnsupportedOperationException(
+          "only the gradient of the frozen linearisation is used");
     }
 
     @Override

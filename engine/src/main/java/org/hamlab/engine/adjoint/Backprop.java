@@ -1,6 +1,7 @@
 package org.hamlab.engine.adjoint;
 
 import org.hamlab.engine.data.Trajectories;
+import org.hamlab.engine.integrator.StepStatus;
 import org.hamlab.engine.nn.ParametricHamiltonian;
 import org.hamlab.engine.parallel.Tiles;
 
@@ -10,30 +11,41 @@ import org.hamlab.engine.parallel.Tiles;
  * stored tape. The reference for {@link DiscreteAdjoint} (they agree to O((h‖S‖/2)^K)) and the
  * memory contrast: the tape holds every network input of every step, O(L·B·2d·(K+2)).
  *
- * <p>Reverse sweep of one step: with f = J∇H, the cotangent c of a term h·f(x) contributes
- * x̄ += S(x)(h Jᵀc) and θ̄ += ∂_θ[(h Jᵀc)·∇H](x) (paper.md §7.4 items 3 and 4). The network
- * activations are recomputed from the stored inputs inside those two calls rather than stored.
+ * <p>Reverse sweep of one step: with f = J∇H, the cotangent c of a term h·f(x) contributes x̄ +=
+ * S(x)(h Jᵀc) and θ̄ += ∂_θ[(h Jᵀc)·∇H](x) (paper.md §7.4 items 3 and 4). The network activations
+ * are recomputed from the stored inputs inside those two calls rather than stored.
  *
  * @param windowLoss the loss (default {@link WindowLoss#paper()})
  * @param solve the differentiated forward map; must be a fixed sweep count (default 6 sweeps)
- * @param tile rows per tile (default 32)
+ * @param tile rows per tile (default 64)
  */
-public record Backprop(WindowLoss windowLoss, MidpointSolve solve, int tile) implements GradientMethod {
+public record Backprop(WindowLoss windowLoss, MidpointSolve solve, int tile)
+    implements GradientMethod {
 
   public Backprop {
-    if (windowLoss == null || solve == null) throw new IllegalArgumentException("Backprop options must not be null");
+    if (windowLoss == null || solve == null)
+      throw new IllegalArgumentException("Backprop options must not be null");
+    if (solve.extrapolate()) {
+      throw new IllegalArgumentException(
+          "backprop differentiates the predictor-started map; extrapolate must be false");
+    }
     if (!solve.isFixed()) {
-      throw new IllegalArgumentException("backprop differentiates a fixed number of sweeps; use "
-          + "MidpointSolve.fixed(k) (tolerance 0), got tolerance " + solve.tolerance());
+      throw new IllegalArgumentException(
+          "backprop differentiates a fixed number of sweeps; use "
+              + "MidpointSolve.fixed(k) (tolerance 0), got tolerance "
+              + solve.tolerance());
     }
     if (tile < 1) throw new IllegalArgumentException("tile must be ≥ 1 row, got " + tile);
   }
 
   public static Backprop defaults() {
-    return new Backprop(WindowLoss.paper(), MidpointSolve.fixed(6), 32);
+    return new Backprop(WindowLoss.paper(), MidpointSolve.fixed(6), 64);
   }
 
-  @Override public String name() { return "backprop"; }
+  @Override
+  public String name() {
+    return "backprop";
+  }
 
   public Backprop withWindowLoss(WindowLoss l) {
     return new Backprop(l, solve, tile);
@@ -62,26 +74,39 @@ public record Backprop(WindowLoss windowLoss, MidpointSolve solve, int tile) imp
   }
 
   double run(ParametricHamiltonian model, Trajectories w, double[] grad, Buffers buffers) {
-    int count = w.count(), points = w.points();
-    double h = w.dt(), denominator = windowLoss.denominator(count, points, model.dof());
-    double[] start = windowLoss.startStates(w), obs = w.states();
-    double sum = TileRunner.run(count, tile, model.parameterCount(), grad, buffers, (from, to, g, buf) ->
-        g == null
-            ? WindowTile.rolloutLoss(model, start, obs, count, points, h, windowLoss, solve, from, to - from, buf)
-            : tile(model, start, obs, count, points, h, 2 / denominator, from, to - from, g, buf));
-    return sum / denominator;
+    WindowBatch batch = WindowBatch.of(model, w, windowLoss);
+    double c = 2 / batch.denominator();
+    double sum =
+        TileRunner.run(
+            w.count(),
+            tile,
+            model.parameterCount(),
+            grad,
+            buffers,
+            (from, to, g, buf) ->
+                g == null
+                    ? batch.rolloutLoss(solve, from, to - from, buf)
+                    : tile(model, batch, c, from, to - from, g, buf));
+    return sum / batch.denominator();
   }
 
-  private double tile(ParametricHamiltonian model, double[] start, double[] obs, int count, int points,
-      double h, double c, int from, int m, double[] grad, Buffers buf) {
-    int d = model.dof(), dim = 2 * d, u = dim * m, steps = points - 1, e = tapePerStep();
+  private double tile(
+      ParametricHamiltonian model,
+      WindowBatch w,
+      double c,
+      int from,
+      int m,
+      double[] grad,
+      Buffers buf) {
+    int d = model.dof(), dim = 2 * d, u = dim * m, steps = w.steps(), e = tapePerStep();
+    double h = w.h();
     int sweeps = solve.sweeps();
     boolean half = solve.halfStepGuess();
     double[][] y = new double[steps + 1][], tape = new double[steps * e][];
     for (int i = 0; i <= steps; i++) y[i] = buf.get(u);
     for (int i = 0; i < tape.length; i++) tape[i] = buf.get(u);
     double[] g = buf.get(u), z = buf.get(u);
-    WindowTile.load(start, count, 0, dim, from, m, y[0]);
+    w.loadStart(from, m, y[0]);
     double sum = 0;
     for (int n = 0; n < steps; n++) {
       double[] y0 = y[n];
@@ -104,16 +129,21 @@ public record Backprop(WindowLoss windowLoss, MidpointSolve solve, int tile) imp
       }
       for (int i = 0; i < u; i++) {
         if (!Double.isFinite(z[i])) {
-          WindowTile.require(org.hamlab.engine.integrator.StepStatus.nonFinite(i % m), "implicit-midpoint ("
-              + sweeps + " sweeps)", h, n, from, y0, m, dim);
+          w.require(
+              StepStatus.nonFinite(i % m),
+              "implicit-midpoint (" + sweeps + " sweeps)",
+              n,
+              from,
+              y0,
+              m);
         }
       }
       System.arraycopy(z, 0, y[n + 1], 0, u);
-      if (windowLoss.includes(n + 1, points)) sum += WindowTile.squaredResidual(z, obs, count, n + 1, dim, from, m);
+      if (w.includes(n + 1)) sum += w.squaredResidual(z, n + 1, from, m);
     }
     double[] acc = buf.get(u), zbar = buf.get(u), v = buf.get(u), hv = buf.get(u);
     double[] ybar = z; // reuse: cotangent on y_{n+1}
-    WindowTile.addResidual(0, null, c, y[steps], obs, count, steps, dim, from, m, ybar);
+    w.addResidual(0, null, c, y[steps], steps, from, m, ybar);
     for (int n = steps - 1; n >= 0; n--) {
       int t = n * e + e - 1;
       java.util.Arrays.fill(acc, 0, u, 0.0);
@@ -139,24 +169,30 @@ public record Backprop(WindowLoss windowLoss, MidpointSolve solve, int tile) imp
       reverse(model, y[n], hv, 0.5 * h, acc, v, zbar, grad, d, m);
       if (n > 0) {
         for (int i = 0; i < u; i++) ybar[i] = acc[i] + zbar[i];
-        if (windowLoss.includes(n, points)) {
-          WindowTile.addResidual(1, ybar, c, y[n], obs, count, n, dim, from, m, ybar);
-        }
+        if (w.includes(n)) w.addResidual(1, ybar, c, y[n], n, from, m, ybar);
       }
     }
     return sum;
   }
 
   /**
-   * Reverse of out = y + s·f(x) with cotangent cbar on out: acc += cbar (the y path),
-   * θ̄ += ∂_θ[(s Jᵀ cbar)·∇H](x), and xbar = S(x)(s Jᵀ cbar) is written to {@code xbar}.
+   * Reverse of out = y + s·f(x) with cotangent cbar on out: acc += cbar (the y path), θ̄ += ∂_θ[(s
+   * Jᵀ cbar)·∇H](x), and xbar = S(x)(s Jᵀ cbar) is written to {@code xbar}.
    */
-  private static void reverse(ParametricHamiltonian model, double[] x, double[] cbar, double s, double[] acc,
-      double[] v, double[] xbar, double[] grad, int d, int m) {
+  private static void reverse(
+      ParametricHamiltonian model,
+      double[] x,
+      double[] cbar,
+      double s,
+      double[] acc,
+      double[] v,
+      double[] xbar,
+      double[] grad,
+      int d,
+      int m) {
     int u = 2 * d * m;
     for (int i = 0; i < u; i++) acc[i] += cbar[i];
     Midpoint.scaledJt(cbar, s, v, d, m);
-    model.accumulateMixed(x, v, m, grad);
-    model.hessianVector(x, v, m, xbar);
+    model.hessianVectorAndMixed(x, v, m, xbar, grad);
   }
 }

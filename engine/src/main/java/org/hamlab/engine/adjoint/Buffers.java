@@ -3,8 +3,8 @@ package org.hamlab.engine.adjoint;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Allocates the work arrays of one gradient computation and counts the doubles handed out, so
- * that {@link MemoryUse#accountedDoubles()} is an explicit measurement, not a formula.
+ * Allocates the work arrays of one gradient computation and counts the doubles handed out, so that
+ * {@link MemoryUse#accountedDoubles()} is an explicit measurement, not a formula.
  */
 final class Buffers {
   private final AtomicLong doubles = new AtomicLong();

@@ -11,26 +11,30 @@ import org.hamlab.engine.parallel.Tiles;
  * term: the recommended gradient.
  *
  * <p>Forward: y_{n+1} = y_n + h f_θ(ȳ_n), ȳ_n = ½(y_n + y_{n+1}), solved per {@link #solve()}.
- * Backward, from λ_N = ∇ℓ_N(y_N): for n = N−1..0 solve (I − (h/2)A_nᵀ) μ_n = λ_{n+1} with
- * A_nᵀ μ = S_n Jᵀμ, S_n = ∇²H_θ(ȳ_n) ({@link AdjointSolve}); then λ_n = ∇ℓ_n(y_n) + 2μ_n − λ_{n+1}
- * and g += h ∂_θ[(Jᵀμ_n)·∇H_θ](ȳ_n). dL/dθ = g. "The adjoint of IM is IM": the backward step is
- * implicit midpoint on λ̇ = −Aᵀλ with A frozen at the forward midpoint, so the gradient is exact
- * for the implicit map (to the forward solve tolerance), not an approximation of a continuous
- * adjoint.
+ * Backward, from λ_N = ∇ℓ_N(y_N): for n = N−1..0 solve (I − (h/2)A_nᵀ) μ_n = λ_{n+1} with A_nᵀ μ =
+ * S_n Jᵀμ, S_n = ∇²H_θ(ȳ_n) ({@link AdjointSolve}); then λ_n = ∇ℓ_n(y_n) + 2μ_n − λ_{n+1} and g +=
+ * h ∂_θ[(Jᵀμ_n)·∇H_θ](ȳ_n). dL/dθ = g. "The adjoint of IM is IM": the backward step is implicit
+ * midpoint on λ̇ = −Aᵀλ with A frozen at the forward midpoint, so the gradient is exact for the
+ * implicit map (to the forward solve tolerance), not an approximation of a continuous adjoint.
  *
  * <p>Memory: {@link Checkpoints#none()} (default) keeps only y_N per row and reconstructs the
- * earlier states by the reversible step, so memory does not grow with L, at the cost of one
- * extra implicit solve per step and a reconstruction drift (see {@link Checkpoints});
- * {@link Checkpoints#all()} stores the N+1 states (O(L·B·2d), fastest).
+ * earlier states by the reversible step, so memory does not grow with L, at the cost of one extra
+ * implicit solve per step and a reconstruction drift (see {@link Checkpoints}); {@link
+ * Checkpoints#all()} stores the N+1 states (O(L·B·2d), fastest).
  *
  * @param windowLoss the loss (default {@link WindowLoss#paper()})
  * @param solve forward (and reconstruction) solve, default {@link MidpointSolve#converged()}
  * @param adjointSolve the per-step linear solve, default {@link AdjointSolve#exact()}
  * @param checkpoints which states are kept, default {@link Checkpoints#none()}
- * @param tile rows per tile, default 32
+ * @param tile rows per tile, default 64
  */
-public record DiscreteAdjoint(WindowLoss windowLoss, MidpointSolve solve, AdjointSolve adjointSolve,
-    Checkpoints checkpoints, int tile) implements GradientMethod {
+public record DiscreteAdjoint(
+    WindowLoss windowLoss,
+    MidpointSolve solve,
+    AdjointSolve adjointSolve,
+    Checkpoints checkpoints,
+    int tile)
+    implements GradientMethod {
 
   public DiscreteAdjoint {
     if (windowLoss == null || solve == null || adjointSolve == null || checkpoints == null) {
@@ -40,11 +44,18 @@ public record DiscreteAdjoint(WindowLoss windowLoss, MidpointSolve solve, Adjoin
   }
 
   public static DiscreteAdjoint defaults() {
-    return new DiscreteAdjoint(WindowLoss.paper(), MidpointSolve.converged(), AdjointSolve.exact(),
-        Checkpoints.none(), 32);
+    return new DiscreteAdjoint(
+        WindowLoss.paper(),
+        MidpointSolve.converged(),
+        AdjointSolve.exact(),
+        Checkpoints.none(),
+        64);
   }
 
-  @Override public String name() { return "adjoint"; }
+  @Override
+  public String name() {
+    return "adjoint";
+  }
 
   public DiscreteAdjoint withWindowLoss(WindowLoss l) {
     return new DiscreteAdjoint(l, solve, adjointSolve, checkpoints, tile);
@@ -71,53 +82,90 @@ public record DiscreteAdjoint(WindowLoss windowLoss, MidpointSolve solve, Adjoin
     int dim = 2 * dof;
     long tiles = Tiles.count(rows, tile);
     boolean exact = adjointSolve.kind() == AdjointSolve.Kind.EXACT;
-    // kept states + cur, nxt, g, mid + lambda, mu, v + Hessian (dim states) or one HVP buffer
-    long perRowState = checkpoints.kept(steps) + 7L + (exact ? dim : 1);
+    // kept states + cur, nxt, g, mid + two earlier states + lambda, mu, v + two later states +
+    // Hessian (dim states) or one HVP buffer
+    long perRowState = checkpoints.kept(steps) + 11L + (exact ? dim : 1);
     long perTile = parameters + (exact && dof > 1 ? (long) dim * (dim + 1) : 0);
     return perRowState * dim * rows + tiles * perTile;
   }
 
   double run(ParametricHamiltonian model, Trajectories w, double[] grad, Buffers buffers) {
-    int dim = model.dim(), count = w.count(), points = w.points();
-    double h = w.dt(), denominator = windowLoss.denominator(count, points, model.dof());
-    double[] start = windowLoss.startStates(w), obs = w.states();
-    double sum = TileRunner.run(count, tile, model.parameterCount(), grad, buffers, (from, to, g, buf) ->
-        g == null
-            ? WindowTile.rolloutLoss(model, start, obs, count, points, h, windowLoss, solve, from, to - from, buf)
-            : tile(model, start, obs, count, points, h, 2 / denominator, from, to - from, g, buf));
-    return sum / denominator;
+    WindowBatch batch = WindowBatch.of(model, w, windowLoss);
+    double c = 2 / batch.denominator();
+    double sum =
+        TileRunner.run(
+            w.count(),
+            tile,
+            model.parameterCount(),
+            grad,
+            buffers,
+            (from, to, g, buf) ->
+                g == null
+                    ? batch.rolloutLoss(solve, from, to - from, buf)
+                    : tile(model, batch, c, from, to - from, g, buf));
+    return sum / batch.denominator();
   }
 
-  private double tile(ParametricHamiltonian model, double[] start, double[] obs, int count, int points,
-      double h, double c, int from, int m, double[] grad, Buffers buf) {
-    int d = model.dof(), dim = 2 * d, u = dim * m, steps = points - 1;
+  private double tile(
+      ParametricHamiltonian model,
+      WindowBatch w,
+      double c,
+      int from,
+      int m,
+      double[] grad,
+      Buffers buf) {
+    int d = model.dof(), dim = 2 * d, u = dim * m, steps = w.steps();
+    double h = w.h();
     double[][] kept = new double[checkpoints.kept(steps)][];
     for (int i = 0; i < kept.length; i++) kept[i] = buf.get(u);
     double[] cur = buf.get(u), nxt = buf.get(u), g = buf.get(u), mid = buf.get(u);
-    WindowTile.load(start, count, 0, dim, from, m, cur);
-    if (checkpoints.keeps(0, steps)) System.arraycopy(cur, 0, kept[checkpoints.slot(0, steps)], 0, u);
+    w.loadStart(from, m, cur);
+    if (checkpoints.keeps(0, steps)) {
+      System.arraycopy(cur, 0, kept[checkpoints.slot(0, steps)], 0, u);
+    }
     double sum = 0;
+    // y_{n−1}, y_{n−2} for the extrapolated start (MidpointSolve.extrapolate)
+    double[] earlier1 = buf.get(u), earlier2 = buf.get(u);
     for (int n = 0; n < steps; n++) {
-      WindowTile.require(Midpoint.solve(model, h, cur, nxt, m, solve, g, mid), "implicit-midpoint", h, n,
-          from, cur, m, dim);
-      double[] t = cur;
+      w.require(
+          Midpoint.advance(model, h, cur, earlier1, earlier2, n, nxt, m, solve, g, mid),
+          "implicit-midpoint",
+          n,
+          from,
+          cur,
+          m);
+      double[] t = earlier2;
+      earlier2 = earlier1;
+      earlier1 = cur;
       cur = nxt;
       nxt = t;
-      if (windowLoss.includes(n + 1, points)) sum += WindowTile.squaredResidual(cur, obs, count, n + 1, dim, from, m);
-      if (checkpoints.keeps(n + 1, steps)) System.arraycopy(cur, 0, kept[checkpoints.slot(n + 1, steps)], 0, u);
+      if (w.includes(n + 1)) sum += w.squaredResidual(cur, n + 1, from, m);
+      if (checkpoints.keeps(n + 1, steps)) {
+        System.arraycopy(cur, 0, kept[checkpoints.slot(n + 1, steps)], 0, u);
+      }
     }
     boolean exact = adjointSolve.kind() == AdjointSolve.Kind.EXACT;
     double[] lambda = buf.get(u), mu = buf.get(u), v = buf.get(u);
     double[] hess = buf.get(exact ? dim * u : u);
     double[] work = exact && d > 1 ? buf.get(dim * (dim + 1)) : null;
     // λ_N = ∇ℓ_N(y_N) (paper.md §7.3); cur holds y_N
-    WindowTile.addResidual(0, null, c, cur, obs, count, steps, dim, from, m, lambda);
+    w.addResidual(0, null, c, cur, steps, from, m, lambda);
+    // y_{n+2}, y_{n+3}: the extrapolated start of the reverse solve (Midpoint.reconstruct)
+    double[] later1 = buf.get(u), later2 = buf.get(u);
+    int known = 0;
     for (int n = steps - 1; n >= 0; n--) {
       if (checkpoints.keeps(n, steps)) {
         System.arraycopy(kept[checkpoints.slot(n, steps)], 0, nxt, 0, u);
+      } else if (n == 0) {
+        w.loadStart(from, m, nxt); // y_0 is data: no need to reconstruct it
       } else {
-        WindowTile.require(Midpoint.solve(model, -h, cur, nxt, m, solve, g, mid),
-            "implicit-midpoint (reverse reconstruction)", h, n + 1, from, cur, m, dim);
+        w.require(
+            Midpoint.reconstruct(model, h, cur, later1, later2, known, nxt, m, solve, g, mid),
+            "implicit-midpoint (reverse reconstruction)",
+            n + 1,
+            from,
+            cur,
+            m);
       }
       for (int i = 0; i < u; i++) mid[i] = 0.5 * (nxt[i] + cur[i]);
       solveMu(model, h, mid, lambda, mu, v, hess, work, d, m, n, from);
@@ -126,27 +174,44 @@ public record DiscreteAdjoint(WindowLoss windowLoss, MidpointSolve solve, Adjoin
       if (n > 0) {
         // λ_n = ∇ℓ_n(y_n) + 2μ_n − λ_{n+1}
         for (int i = 0; i < u; i++) lambda[i] = 2 * mu[i] - lambda[i];
-        if (windowLoss.includes(n, points)) {
-          WindowTile.addResidual(1, lambda, c, nxt, obs, count, n, dim, from, m, lambda);
-        }
+        if (w.includes(n)) w.addResidual(1, lambda, c, nxt, n, from, m, lambda);
       }
-      double[] t = cur;
+      double[] t = later2;
+      later2 = later1;
+      later1 = cur;
       cur = nxt;
       nxt = t;
+      known = Math.min(known + 1, 2);
     }
     return sum;
   }
 
   /** (I − (h/2) S Jᵀ) μ = λ at the midpoint, per {@link #adjointSolve()}. */
-  private void solveMu(ParametricHamiltonian model, double h, double[] mid, double[] lambda, double[] mu,
-      double[] v, double[] hess, double[] work, int d, int m, int step, int from) {
+  private void solveMu(
+      ParametricHamiltonian model,
+      double h,
+      double[] mid,
+      double[] lambda,
+      double[] mu,
+      double[] v,
+      double[] hess,
+      double[] work,
+      int d,
+      int m,
+      int step,
+      int from) {
     int u = 2 * d * m;
     if (adjointSolve.kind() == AdjointSolve.Kind.EXACT) {
       model.hessian(mid, m, hess);
       int bad = Midpoint.solveAdjointSystem(hess, h, lambda, mu, d, m, work);
       if (bad >= 0) {
-        throw new SolveException("discrete adjoint", h, step, from + bad,
-            org.hamlab.engine.integrator.Rollout.row(mid, m, 2 * d, bad), StepStatus.nonFinite(bad));
+        throw new SolveException(
+            "discrete adjoint (I − (h/2)SJᵀ singular or non-finite)",
+            h,
+            step,
+            from + bad,
+            org.hamlab.engine.integrator.Rollout.row(mid, m, 2 * d, bad),
+            StepStatus.nonFinite(bad));
       }
       return;
     }
@@ -170,7 +235,11 @@ public record DiscreteAdjoint(WindowLoss windowLoss, MidpointSolve solve, Adjoin
       }
       if (adjointSolve.tolerance() == 0) continue;
       if (!(change <= tol) && (it == adjointSolve.iterations() || !Double.isFinite(change))) {
-        throw new SolveException("discrete adjoint (fixed point)", h, step, from + worst,
+        throw new SolveException(
+            "discrete adjoint (fixed point)",
+            h,
+            step,
+            from + worst,
             org.hamlab.engine.integrator.Rollout.row(mid, m, 2 * d, worst),
             StepStatus.notConverged(worst, change, it));
       }

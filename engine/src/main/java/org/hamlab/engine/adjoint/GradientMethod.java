@@ -7,15 +7,15 @@ import org.hamlab.engine.nn.ParametricHamiltonian;
 /**
  * A way to compute a window loss and its gradient dL/dθ for a {@link ParametricHamiltonian}
  * (paper.md §7). The closed set: {@link DiscreteAdjoint} (exact, the default), {@link Backprop}
- * (BPTT through the fixed-sweep solver, the reference and memory contrast) and
- * {@link AuthorsGradient} (the released code's gradient, paper.md §7.2; not recommended).
+ * (BPTT through the fixed-sweep solver, the reference and memory contrast) and {@link
+ * AuthorsGradient} (the released code's gradient, paper.md §7.2; not recommended).
  *
  * <p>Inputs: a window batch ({@link Trajectories}, trajectory layout {@code [(s*dim+k)*B+b]},
- * {@code N+1 = points()} points, h = {@code dt()}) whose points are the observations of
- * {@link WindowLoss}. Rows are processed in fixed tiles (each tile through all time steps, so the
- * network weights stay in cache) on the engine threads; per-tile partial gradients are reduced in
- * tile order, so results are bitwise independent of the thread count. Implementations are
- * immutable records and thread-safe.
+ * {@code N+1 = points()} points, h = {@code dt()}) whose points are the observations of {@link
+ * WindowLoss}. Rows are processed in fixed tiles (each tile through all time steps, so the network
+ * weights stay in cache) on the engine threads; per-tile partial gradients are reduced in tile
+ * order, so results are bitwise independent of the thread count. Implementations are immutable
+ * records and thread-safe.
  */
 public sealed interface GradientMethod permits DiscreteAdjoint, Backprop, AuthorsGradient {
 
@@ -48,16 +48,16 @@ public sealed interface GradientMethod permits DiscreteAdjoint, Backprop, Author
   }
 
   /**
-   * Doubles held by one gradient computation over a batch of {@code rows} windows of
-   * {@code steps} steps, counted from the algorithm (states or tape, work arrays, per-tile partial
-   * gradients; summed over tiles as if all were resident). Excludes the input data and the output.
+   * Doubles held by one gradient computation over a batch of {@code rows} windows of {@code steps}
+   * steps, counted from the algorithm (states or tape, work arrays, per-tile partial gradients;
+   * summed over tiles as if all were resident). Excludes the input data and the output.
    */
   long retainedDoubles(int dof, int rows, int steps, int parameters);
 
   /**
-   * Runs one gradient computation and reports its memory: the analytical count
-   * ({@link #retainedDoubles}), the doubles actually allocated for work arrays (explicit
-   * accounting) and the bytes the JVM reports allocated by all threads during the call.
+   * Runs one gradient computation and reports its memory: the analytical count ({@link
+   * #retainedDoubles}), the doubles actually allocated for work arrays (explicit accounting) and
+   * the bytes the JVM reports allocated by all threads during the call.
    */
   default MemoryUse memory(ParametricHamiltonian model, Trajectories window) {
     check(model, window, null);
@@ -69,12 +69,19 @@ public sealed interface GradientMethod permits DiscreteAdjoint, Backprop, Author
     compute(model, window, grad, buffers);
     long allocated = mx.getTotalThreadAllocatedBytes() - before;
     int steps = window.points() - 1;
-    return new MemoryUse(name(), window.count(), steps, model.dim(), model.parameterCount(),
-        retainedDoubles(model.dof(), window.count(), steps, model.parameterCount()), buffers.doubles(),
+    return new MemoryUse(
+        name(),
+        window.count(),
+        steps,
+        model.dim(),
+        model.parameterCount(),
+        retainedDoubles(model.dof(), window.count(), steps, model.parameterCount()),
+        buffers.doubles(),
         allocated);
   }
 
-  private double compute(ParametricHamiltonian model, Trajectories window, double[] grad, Buffers buffers) {
+  private double compute(
+      ParametricHamiltonian model, Trajectories window, double[] grad, Buffers buffers) {
     return switch (this) {
       case DiscreteAdjoint a -> a.run(model, window, grad, buffers);
       case Backprop b -> b.run(model, window, grad, buffers);
@@ -85,8 +92,12 @@ public sealed interface GradientMethod permits DiscreteAdjoint, Backprop, Author
   private static void check(ParametricHamiltonian model, Trajectories window, double[] grad) {
     WindowLoss.check(window, model.dof());
     if (grad != null && grad.length < model.parameterCount()) {
-      throw new IllegalArgumentException("gradient array has " + grad.length + " entries, the model has "
-          + model.parameterCount() + " parameters");
+      throw new IllegalArgumentException(
+          "gradient array has "
+              + grad.length
+              + " entries, the model has "
+              + model.parameterCount()
+              + " parameters");
     }
   }
 }

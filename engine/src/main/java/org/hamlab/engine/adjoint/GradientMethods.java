@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** Registry of the gradient methods with their default options, keyed by {@link GradientMethod#name()}. */
+/**
+ * Registry of the gradient methods with their default options, keyed by {@link
+ * GradientMethod#name()}.
+ */
 public final class GradientMethods {
   private static final Map<String, Supplier<GradientMethod>> ALL = new LinkedHashMap<>();
 
@@ -26,8 +29,8 @@ public final class GradientMethods {
   public static GradientMethod byName(String name) {
     Supplier<GradientMethod> s = ALL.get(name);
     if (s == null) {
-      throw new IllegalArgumentException("unknown gradient method '" + name + "'; known: "
-          + String.join(", ", ALL.keySet()));
+      throw new IllegalArgumentException(
+          "unknown gradient method '" + name + "'; known: " + String.join(", ", ALL.keySet()));
     }
     return s.get();
   }

@@ -13,8 +13,15 @@ package org.hamlab.engine.adjoint;
  * @param allocatedBytes bytes allocated by all JVM threads during the call (ThreadMXBean); includes
  *     garbage and the model's own temporaries, so it is an upper bound and noisy
  */
-public record MemoryUse(String method, int rows, int steps, int dim, int parameters, long retainedDoubles,
-    long accountedDoubles, long allocatedBytes) {
+public record MemoryUse(
+    String method,
+    int rows,
+    int steps,
+    int dim,
+    int parameters,
+    long retainedDoubles,
+    long accountedDoubles,
+    long allocatedBytes) {
 
   /** {@link #retainedDoubles} in bytes. */
   public long retainedBytes() {

@@ -4,11 +4,11 @@ package org.hamlab.engine.data;
  * A batch of evaluation states with a name: one of the three sets of paper.md §8.2.
  *
  * <p>Layout: the state layout of {@link org.hamlab.engine.system.Hamiltonian}, component k of point
- * b at {@code states[k*count + b]}, components {@code q_1..q_d, p_1..p_d}. Only components
- * {@code xAxis} and {@code yAxis} vary between points (the plane of the error maps, paper.md
- * §8.3); the others are fixed. A grid set ({@link Kind#GRID}) is a {@code gridSide × gridSide}
- * meshgrid "xy": point {@code b = i*gridSide + j} has the j-th x value and the i-th y value, so x
- * varies fastest. The arrays are shared, not copied: do not modify them.
+ * b at {@code states[k*count + b]}, components {@code q_1..q_d, p_1..p_d}. Only components {@code
+ * xAxis} and {@code yAxis} vary between points (the plane of the error maps, paper.md §8.3); the
+ * others are fixed. A grid set ({@link Kind#GRID}) is a {@code gridSide × gridSide} meshgrid "xy":
+ * point {@code b = i*gridSide + j} has the j-th x value and the i-th y value, so x varies fastest.
+ * The arrays are shared, not copied: do not modify them.
  *
  * @param name registry-style key: {@code "grid"}, {@code "uniform"} or {@code "gaussian"}
  * @param description one line for tables and plot titles, e.g. "uniform grid 30×30 on [−2, 2]²"
@@ -21,8 +21,17 @@ package org.hamlab.engine.data;
  * @param gridSide points per grid axis for {@link Kind#GRID}, 0 otherwise
  * @param spec the spec the set was drawn from
  */
-public record TestSet(String name, String description, Kind kind, int dof, int count, double[] states,
-    int xAxis, int yAxis, int gridSide, TestSetSpec spec) {
+public record TestSet(
+    String name,
+    String description,
+    Kind kind,
+    int dof,
+    int count,
+    double[] states,
+    int xAxis,
+    int yAxis,
+    int gridSide,
+    TestSetSpec spec) {
 
   /** How the points of a set are drawn (paper.md §8.2). */
   public enum Kind {
@@ -35,14 +44,23 @@ public record TestSet(String name, String description, Kind kind, int dof, int c
   }
 
   public TestSet {
-    if (dof < 1 || count < 1) throw new IllegalArgumentException("dof and count must be ≥ 1, got " + dof + ", " + count);
+    if (dof < 1 || count < 1)
+      throw new IllegalArgumentException("dof and count must be ≥ 1, got " + dof + ", " + count);
     if (states == null || states.length != 2L * dof * count) {
-      throw new IllegalArgumentException("states must hold 2·dof·count = " + 2L * dof * count + " values, got "
-          + (states == null ? "null" : states.length));
+      throw new IllegalArgumentException(
+          "states must hold 2·dof·count = "
+              + 2L * dof * count
+              + " values, got "
+              + (states == null ? "null" : states.length));
     }
     if (kind == Kind.GRID ? (long) gridSide * gridSide != count : gridSide != 0) {
-      throw new IllegalArgumentException("a grid set has gridSide² = count points and other sets gridSide 0; got "
-          + kind + ", gridSide " + gridSide + ", count " + count);
+      throw new IllegalArgumentException(
+          "a grid set has gridSide² = count points and other sets gridSide 0; got "
+              + kind
+              + ", gridSide "
+              + gridSide
+              + ", count "
+              + count);
     }
   }
 

@@ -7,8 +7,8 @@ import org.hamlab.engine.random.Seeds;
 import org.hamlab.engine.system.Hamiltonian;
 
 /**
- * The three evaluation sets of paper.md §8.2 (grid, uniform random, Gaussian), drawn on the plane
- * a {@link TestSetSpec} describes.
+ * The three evaluation sets of paper.md §8.2 (grid, uniform random, Gaussian), drawn on the plane a
+ * {@link TestSetSpec} describes.
  *
  * <p>Every random point b draws from its own stream {@code Seeds.stream(seed, purpose, b)}, so a
  * seed fixes the set whatever the thread count, and a larger set extends a smaller one.
@@ -20,7 +20,9 @@ public final class TestSets {
 
   private TestSets() {}
 
-  /** Grid, uniform and Gaussian sets of paper.md §8.2 for {@code system}, drawn with {@code seed}. */
+  /**
+   * Grid, uniform and Gaussian sets of paper.md §8.2 for {@code system}, drawn with {@code seed}.
+   */
   public static List<TestSet> paper(Hamiltonian system, long seed) {
     return all(TestSetSpec.forSystem(system).withSeed(seed));
   }
@@ -36,8 +38,11 @@ public final class TestSets {
       case "grid" -> grid(spec);
       case "uniform" -> uniform(spec);
       case "gaussian" -> gaussian(spec);
-      default -> throw new IllegalArgumentException(
-          "unknown test set '" + name + "'; known sets: grid, uniform, gaussian (paper.md §8.2)");
+      default ->
+          throw new IllegalArgumentException(
+              "unknown test set '"
+                  + name
+                  + "'; known sets: grid, uniform, gaussian (paper.md §8.2)");
     };
   }
 
@@ -56,8 +61,17 @@ public final class TestSets {
         z[y + i * side + j] = axis[i];
       }
     }
-    return new TestSet("grid", "uniform grid " + side + "×" + side + " on " + box(spec) + plane(spec),
-        TestSet.Kind.GRID, spec.dof(), n, z, spec.xAxis(), spec.yAxis(), side, spec);
+    return new TestSet(
+        "grid",
+        "uniform grid " + side + "×" + side + " on " + box(spec) + plane(spec),
+        TestSet.Kind.GRID,
+        spec.dof(),
+        n,
+        z,
+        spec.xAxis(),
+        spec.yAxis(),
+        side,
+        spec);
   }
 
   /** {@code uniformCount} points, both varying components i.i.d. U[lo, hi]. */
@@ -66,15 +80,27 @@ public final class TestSets {
     double lo = spec.lo(), width = spec.hi() - spec.lo();
     double[] z = fill(spec, n);
     int x = spec.xAxis() * n, y = spec.yAxis() * n;
-    Tiles.forEach(n, TILE, (tile, from, to) -> {
-      for (int b = from; b < to; b++) {
-        SplittableRandom r = Seeds.stream(spec.seed(), UNIFORM_PURPOSE, b);
-        z[x + b] = lo + width * r.nextDouble();
-        z[y + b] = lo + width * r.nextDouble();
-      }
-    });
-    return new TestSet("uniform", "uniform random, " + n + " points on " + box(spec) + plane(spec),
-        TestSet.Kind.UNIFORM, spec.dof(), n, z, spec.xAxis(), spec.yAxis(), 0, spec);
+    Tiles.forEach(
+        n,
+        TILE,
+        (tile, from, to) -> {
+          for (int b = from; b < to; b++) {
+            SplittableRandom r = Seeds.stream(spec.seed(), UNIFORM_PURPOSE, b);
+            z[x + b] = lo + width * r.nextDouble();
+            z[y + b] = lo + width * r.nextDouble();
+          }
+        });
+    return new TestSet(
+        "uniform",
+        "uniform random, " + n + " points on " + box(spec) + plane(spec),
+        TestSet.Kind.UNIFORM,
+        spec.dof(),
+        n,
+        z,
+        spec.xAxis(),
+        spec.yAxis(),
+        0,
+        spec);
   }
 
   /** {@code gaussianCount} points, both varying components i.i.d. N(0, gaussianStd²). */
@@ -83,15 +109,27 @@ public final class TestSets {
     double std = spec.gaussianStd();
     double[] z = fill(spec, n);
     int x = spec.xAxis() * n, y = spec.yAxis() * n;
-    Tiles.forEach(n, TILE, (tile, from, to) -> {
-      for (int b = from; b < to; b++) {
-        SplittableRandom r = Seeds.stream(spec.seed(), GAUSSIAN_PURPOSE, b);
-        z[x + b] = std * Seeds.gaussian(r);
-        z[y + b] = std * Seeds.gaussian(r);
-      }
-    });
-    return new TestSet("gaussian", "Gaussian N(0, " + std * std + "·I), " + n + " points" + plane(spec),
-        TestSet.Kind.GAUSSIAN, spec.dof(), n, z, spec.xAxis(), spec.yAxis(), 0, spec);
+    Tiles.forEach(
+        n,
+        TILE,
+        (tile, from, to) -> {
+          for (int b = from; b < to; b++) {
+            SplittableRandom r = Seeds.stream(spec.seed(), GAUSSIAN_PURPOSE, b);
+            z[x + b] = std * Seeds.gaussian(r);
+            z[y + b] = std * Seeds.gaussian(r);
+          }
+        });
+    return new TestSet(
+        "gaussian",
+        "Gaussian N(0, " + std * std + "·I), " + n + " points" + plane(spec),
+        TestSet.Kind.GAUSSIAN,
+        spec.dof(),
+        n,
+        z,
+        spec.xAxis(),
+        spec.yAxis(),
+        0,
+        spec);
   }
 
   /** numpy {@code linspace(lo, hi, m)}: {@code lo + j·step}, last point exactly {@code hi}. */
@@ -106,6 +144,10 @@ public final class TestSets {
   /** n copies of the base state, state layout. */
   private static double[] fill(TestSetSpec spec, int n) {
     double[] base = spec.base();
+    if ((long) base.length * n > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException(
+          n + " points of dimension " + base.length + " do not fit one array; use fewer points");
+    }
     double[] z = new double[base.length * n];
     for (int k = 0; k < base.length; k++) java.util.Arrays.fill(z, k * n, (k + 1) * n, base[k]);
     return z;
@@ -119,8 +161,12 @@ public final class TestSets {
   private static String plane(TestSetSpec spec) {
     double[] base = spec.base();
     int d = spec.dof();
-    StringBuilder s = new StringBuilder(" in (").append(label(spec.xAxis(), d)).append(", ")
-        .append(label(spec.yAxis(), d)).append(")");
+    StringBuilder s =
+        new StringBuilder(" in (")
+            .append(label(spec.xAxis(), d))
+            .append(", ")
+            .append(label(spec.yAxis(), d))
+            .append(")");
     String sep = " at ";
     for (int k = 0; k < base.length; k++) {
       if (k == spec.xAxis() || k == spec.yAxis()) continue;

@@ -23,7 +23,10 @@ import org.hamlab.engine.system.Hamiltonian;
 public record AuthorsStormerVerlet(int sweeps) implements Integrator {
 
   public AuthorsStormerVerlet {
-    if (sweeps < 0) throw new IllegalArgumentException("sweeps must be ≥ 0, got " + sweeps + " (the authors use 5)");
+    if (sweeps < 0) {
+      throw new IllegalArgumentException("sweeps must be ≥ 0, got " + sweeps
+          + " (the authors use 5)");
+    }
   }
 
   public AuthorsStormerVerlet() {
@@ -38,7 +41,8 @@ public record AuthorsStormerVerlet(int sweeps) implements Integrator {
   public StepStatus step(Hamiltonian system, double h, double[] z, int n, Workspace ws) {
     Steps.check(this, system, h, z, n, ws);
     int d = system.dof(), half = d * n, len = 2 * half;
-    double[] g = ws.state(0), pred = ws.state(1), w = ws.state(2), ph = ws.array(3, half), qh = ws.array(4, half);
+    double[] g = ws.state(0), pred = ws.state(1), w = ws.state(2);
+    double[] ph = ws.array(3, half), qh = ws.array(4, half);
     // RK2 predictor (q*, p*)
     system.gradient(z, n, g);
     Ops.fieldStep(z, 0.5 * h, g, w, d, n);

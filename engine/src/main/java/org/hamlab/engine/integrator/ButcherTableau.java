@@ -40,7 +40,9 @@ public record ButcherTableau(double[][] a, double[] b, double[] c) {
       new double[] {0, 0.5, 0.5, 1});
 
   public ButcherTableau {
-    if (a == null || b == null || c == null) throw new IllegalArgumentException("a, b and c must not be null");
+    if (a == null || b == null || c == null) {
+      throw new IllegalArgumentException("a, b and c must not be null");
+    }
     int s = b.length;
     if (s < 1 || c.length != s || a.length != s) {
       throw new IllegalArgumentException("a tableau needs s×s a, s b and s c; got a " + a.length

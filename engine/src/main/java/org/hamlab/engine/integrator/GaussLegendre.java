@@ -1,5 +1,6 @@
 package org.hamlab.engine.integrator;
 
+import org.hamlab.engine.simd.Ops;
 import org.hamlab.engine.system.Hamiltonian;
 
 /**
@@ -58,10 +59,7 @@ public record GaussLegendre(ImplicitSolve solve) implements Integrator, Implicit
       if (!st.ok()) return st;
     }
     // z ← z + h Σ_i b_i K_i
-    for (int i = 0; i < s; i++) {
-      double c = h * T.b(i);
-      for (int c0 = 0; c0 < len; c0++) z[c0] += c * k[i * len + c0];
-    }
+    for (int i = 0; i < s; i++) Ops.addScaled(h * T.b(i), k, i * len, z, 0, len);
     return StepStatus.OK;
   }
 
@@ -84,10 +82,7 @@ public record GaussLegendre(ImplicitSolve solve) implements Integrator, Implicit
   /** y = z + h Σ_j a_ij K_j. */
   private static void stage(double h, double[] z, double[] y, double[] k, int i, int len, int s) {
     System.arraycopy(z, 0, y, 0, len);
-    for (int j = 0; j < s; j++) {
-      double c = h * T.a(i, j);
-      for (int c0 = 0; c0 < len; c0++) y[c0] += c * k[j * len + c0];
-    }
+    for (int j = 0; j < s; j++) Ops.addScaled(h * T.a(i, j), k, j * len, y, 0, len);
   }
 
   private StepStatus rescue(Hamiltonian system, double h, double[] z, double[] g, double[] y, double[] k,
@@ -119,7 +114,9 @@ public record GaussLegendre(ImplicitSolve solve) implements Integrator, Implicit
       }
       double r = StageNewton.solve(system, T, h, zb, kb, solve);
       if (!(r <= solve.tolerance())) {
-        return Double.isNaN(r) ? StepStatus.nonFinite(b) : StepStatus.notConverged(b, r, solve.maxIterations());
+        return Double.isNaN(r)
+            ? StepStatus.nonFinite(b)
+            : StepStatus.notConverged(b, r, solve.maxIterations());
       }
       for (int i = 0; i < s; i++) {
         for (int c = 0; c < dim; c++) k[i * len + c * n + b] = kb[i * dim + c];

@@ -11,9 +11,9 @@ import org.hamlab.engine.system.Hamiltonian;
  * </pre>
  * Order 2, symplectic for every H, symmetric (Hairer, Lubich &amp; Wanner, GNI §VI.3, (3.4)).
  * Both implicit equations are solved by fixed-point sweeps to {@link ImplicitSolve#tolerance()};
- * the Newton fallback is not implemented here, so a non-contracting row is reported as
- * NOT_CONVERGED (use {@link ImplicitMidpoint} for stiff problems). For separable H it equals
- * {@link Leapfrog} (the sweeps converge at once).
+ * rows where the sweeps do not contract are re-solved by Newton's method with the exact Hessian
+ * blocks (d×d solves) when the fallback is {@code NEWTON}. For separable H it equals {@link
+ * Leapfrog} (the sweeps converge at once).
  */
 public record GeneralizedStormerVerlet(ImplicitSolve solve) implements Integrator, Implicit, Symplectic {
 
@@ -55,11 +55,11 @@ public record GeneralizedStormerVerlet(ImplicitSolve solve) implements Integrato
   /** Fixed point on the p-half (momentum) or the q-half (position) of w. */
   private StepStatus iterate(Hamiltonian system, double h, double[] z, double[] w, double[] g, double[] a,
       int n, int half, boolean momentum) {
-    double prev = Double.POSITIVE_INFINITY, change = Double.NaN;
+    double prev = Double.POSITIVE_INFINITY;
     int stalled = 0;
     for (int it = 1; it <= solve.maxIterations(); it++) {
       system.gradient(w, n, g);
-      change = 0;
+      double change = 0;
       for (int i = 0; i < half; i++) {
         double next = momentum ? z[half + i] - 0.5 * h * g[i] : z[i] + 0.5 * h * (a[i] + g[half + i]);
         int at = momentum ? half + i : i;
@@ -71,25 +71,68 @@ public record GeneralizedStormerVerlet(ImplicitSolve solve) implements Integrato
       if (!Double.isFinite(change) || stalled >= 3) break;
       prev = change;
     }
-    int row = worstRow(system, h, z, w, g, a, n, half, momentum);
-    return Double.isFinite(change) ? StepStatus.notConverged(row, change, solve.maxIterations())
-        : StepStatus.nonFinite(row);
+    return rescue(system, h, z, w, g, a, n, half, momentum);
   }
 
-  private static int worstRow(Hamiltonian system, double h, double[] z, double[] w, double[] g, double[] a,
+  /** Rows whose sweeps failed: Newton on that row's half (if enabled), else the failure. */
+  private StepStatus rescue(Hamiltonian system, double h, double[] z, double[] w, double[] g, double[] a,
       int n, int half, boolean momentum) {
+    int d = half / n, dim = 2 * d;
     system.gradient(w, n, g);
-    int worst = 0;
-    double max = -1;
-    for (int i = 0; i < half; i++) {
-      double next = momentum ? z[half + i] - 0.5 * h * g[i] : z[i] + 0.5 * h * (a[i] + g[half + i]);
-      double r = Math.abs(next - w[momentum ? half + i : i]);
-      if (!(r <= max)) {
-        max = r;
-        worst = i % n;
-        if (Double.isNaN(r)) break;
+    double[] row = new double[dim], gb = new double[dim], hess = new double[dim * dim];
+    double[] jac = new double[d * d], f = new double[d];
+    for (int b = 0; b < n; b++) {
+      double r = 0;
+      for (int j = 0; j < d; j++) {
+        int i = j * n + b;
+        double next = momentum ? z[half + i] - 0.5 * h * g[i] : z[i] + 0.5 * h * (a[i] + g[half + i]);
+        double c = Math.abs(next - w[momentum ? half + i : i]) / Math.max(1.0, Math.abs(next));
+        r = Double.isNaN(c) ? c : Math.max(r, c);
+      }
+      if (r <= solve.tolerance()) continue;
+      if (solve.fallback() == ImplicitSolve.Fallback.NONE) {
+        return Double.isFinite(r)
+            ? StepStatus.notConverged(b, r, solve.maxIterations())
+            : StepStatus.nonFinite(b);
+      }
+      // start from the explicit guess: p_½ = p or q₁ = q + h a
+      for (int k = 0; k < dim; k++) {
+        row[k] = momentum || k >= d ? z[k * n + b] : z[k * n + b] + h * a[k * n + b];
+      }
+      if (!momentum) for (int k = d; k < dim; k++) row[k] = w[k * n + b];
+      double change = Double.NaN;
+      for (int it = 0; it < solve.maxIterations(); it++) {
+        system.gradient(row.clone(), 1, gb);
+        system.hessian(row.clone(), 1, hess);
+        for (int i = 0; i < d; i++) {
+          int zi = i * n + b;
+          // momentum: F = P − p + (h/2)∂_qH(q, P), ∂F/∂P = I + (h/2)∂²H/∂q∂p
+          // position: F = Q − q − (h/2)(a + ∂_pH(Q, P)), ∂F/∂Q = I − (h/2)∂²H/∂p∂q
+          f[i] = momentum ? -(row[d + i] - z[half + zi] + 0.5 * h * gb[i])
+              : -(row[i] - z[zi] - 0.5 * h * (a[zi] + gb[d + i]));
+          for (int j = 0; j < d; j++) {
+            jac[i * d + j] = (i == j ? 1 : 0)
+                + (momentum ? 0.5 * h * hess[i * dim + d + j] : -0.5 * h * hess[(d + i) * dim + j]);
+          }
+        }
+        if (!StageNewton.solveDense(jac, f, d)) break;
+        change = 0;
+        for (int i = 0; i < d; i++) {
+          int at = momentum ? d + i : i;
+          row[at] += f[i];
+          change = Math.max(change, Math.abs(f[i]) / Math.max(1.0, Math.abs(row[at])));
+        }
+        if (!(change > solve.tolerance())) break;
+      }
+      if (!(change <= solve.tolerance())) {
+        return Double.isFinite(change) ? StepStatus.notConverged(b, change, solve.maxIterations())
+            : StepStatus.nonFinite(b);
+      }
+      for (int i = 0; i < d; i++) {
+        if (momentum) w[half + i * n + b] = row[d + i];
+        else w[i * n + b] = row[i];
       }
     }
-    return worst;
+    return StepStatus.OK;
   }
 }

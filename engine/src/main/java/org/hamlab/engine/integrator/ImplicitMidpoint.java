@@ -24,7 +24,8 @@ import org.hamlab.engine.system.Hamiltonian;
  * @param solve tolerance, iteration cap and fallback of the converged mode
  * @param faithful the authors' fixed-sweep procedure, or {@code null} for the converged mode
  */
-public record ImplicitMidpoint(ImplicitSolve solve, Faithful faithful) implements Integrator, Implicit, Symplectic {
+public record ImplicitMidpoint(ImplicitSolve solve, Faithful faithful)
+    implements Integrator, Implicit, Symplectic {
 
   /**
    * The authors' procedure: a fixed number of sweeps from the half-step guess.
@@ -34,7 +35,10 @@ public record ImplicitMidpoint(ImplicitSolve solve, Faithful faithful) implement
    */
   public record Faithful(int sweeps, boolean float32) {
     public Faithful {
-      if (sweeps < 1) throw new IllegalArgumentException("sweeps must be ≥ 1, got " + sweeps + " (the authors use 5 or 6)");
+      if (sweeps < 1) {
+        throw new IllegalArgumentException("sweeps must be ≥ 1, got " + sweeps
+            + " (the authors use 5 or 6)");
+      }
     }
   }
 
@@ -115,14 +119,18 @@ public record ImplicitMidpoint(ImplicitSolve solve, Faithful faithful) implement
       }
       if (r <= tol) continue;
       if (solve.fallback() == ImplicitSolve.Fallback.NONE) {
-        return Double.isFinite(r) ? StepStatus.notConverged(b, r, solve.maxIterations()) : StepStatus.nonFinite(b);
+        return Double.isFinite(r)
+            ? StepStatus.notConverged(b, r, solve.maxIterations())
+            : StepStatus.nonFinite(b);
       }
       for (int c = 0; c < dim; c++) zb[c] = z[c * n + b];
       system.gradient(zb.clone(), 1, gb);
       for (int c = 0; c < dim; c++) k[c] = c < d ? gb[c + d] : -gb[c - d];
       double res = StageNewton.solve(system, ButcherTableau.IMPLICIT_MIDPOINT, h, zb, k, solve);
       if (!(res <= tol)) {
-        return Double.isNaN(res) ? StepStatus.nonFinite(b) : StepStatus.notConverged(b, res, solve.maxIterations());
+        return Double.isNaN(res)
+            ? StepStatus.nonFinite(b)
+            : StepStatus.notConverged(b, res, solve.maxIterations());
       }
       for (int c = 0; c < dim; c++) y[c * n + b] = zb[c] + h * k[c];
     }

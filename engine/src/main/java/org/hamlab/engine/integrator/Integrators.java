@@ -13,7 +13,8 @@ import java.util.function.Supplier;
  *   <caption>Registered integrators</caption>
  *   <tr><th>name</th><th>order</th><th>markers</th><th>paper.md</th></tr>
  *   <tr><td>implicit-midpoint</td><td>2</td><td>Implicit, Symplectic</td><td>§6.1 (converged)</td></tr>
- *   <tr><td>implicit-midpoint-faithful</td><td>2</td><td>Implicit, Symplectic*</td><td>§6.1, 6 sweeps, float32</td></tr>
+ *   <tr><td>implicit-midpoint-faithful</td><td>2</td><td>Implicit, Symplectic*</td>
+ *       <td>§6.1, 6 sweeps, float32</td></tr>
  *   <tr><td>gauss-legendre-2</td><td>4</td><td>Implicit, Symplectic</td><td>—</td></tr>
  *   <tr><td>rk4</td><td>4</td><td>—</td><td>—</td></tr>
  *   <tr><td>leapfrog</td><td>2</td><td>Symplectic (separable H only)</td><td>§6.3</td></tr>

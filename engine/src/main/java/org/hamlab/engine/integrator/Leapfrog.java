@@ -1,5 +1,6 @@
 package org.hamlab.engine.integrator;
 
+import org.hamlab.engine.simd.Ops;
 import org.hamlab.engine.system.Hamiltonian;
 
 /**
@@ -21,11 +22,11 @@ public record Leapfrog() implements Integrator, Symplectic {
     int half = system.dof() * n;
     double[] g = ws.state(0);
     system.gradient(z, n, g);
-    for (int i = 0; i < half; i++) z[half + i] -= 0.5 * h * g[i];
+    Ops.addScaled(-0.5 * h, g, 0, z, half, half);
     system.gradient(z, n, g);
-    for (int i = 0; i < half; i++) z[i] += h * g[half + i];
+    Ops.addScaled(h, g, half, z, 0, half);
     system.gradient(z, n, g);
-    for (int i = 0; i < half; i++) z[half + i] -= 0.5 * h * g[i];
+    Ops.addScaled(-0.5 * h, g, 0, z, half, half);
     int bad = Steps.firstNonFinite(z, 2 * system.dof(), n);
     return bad < 0 ? StepStatus.OK : StepStatus.nonFinite(bad);
   }

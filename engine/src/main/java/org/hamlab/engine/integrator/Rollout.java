@@ -57,7 +57,8 @@ public final class Rollout {
         System.arraycopy(z, 0, before, 0, ext * m);
         StepStatus st = integrator.step(system, h, z, m, ws);
         if (!st.ok()) {
-          throw new SolveException(integrator.name(), h, s - 1, from + st.row(), row(before, m, ext, st.row()), st);
+          throw new SolveException(integrator.name(), h, s - 1, from + st.row(),
+              row(before, m, ext, st.row()), st);
         }
         if (s % every == 0) {
           int base = (s / every) * dim * n;

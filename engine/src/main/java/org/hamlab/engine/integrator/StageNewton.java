@@ -20,7 +20,8 @@ final class StageNewton {
    * @param k stage slopes, {@code k[i*2d + c]}, updated in place
    * @return the last Newton update's max-norm relative size (≤ tolerance: converged), or NaN
    */
-  static double solve(Hamiltonian system, ButcherTableau t, double h, double[] z, double[] k, ImplicitSolve solve) {
+  static double solve(Hamiltonian system, ButcherTableau t, double h, double[] z, double[] k,
+      ImplicitSolve solve) {
     int dim = system.dim(), d = system.dof(), s = t.stages(), m = s * dim;
     double[] y = new double[s * dim], g = new double[dim], hess = new double[dim * dim];
     double[] jac = new double[m * m], f = new double[m], yi = new double[dim];
@@ -37,7 +38,7 @@ final class StageNewton {
         system.gradient(yi.clone(), 1, g);
         system.hessian(yi.clone(), 1, hess);
         for (int c = 0; c < dim; c++) {
-          // (J∇H)_c = ∂H/∂p_c for c < d, −∂H/∂q_{c−d} otherwise; the same sign/shift for the Hessian rows
+          // (J∇H)_c = ∂H/∂p_c for c < d, −∂H/∂q_{c−d} otherwise; Hessian rows likewise
           int src = c < d ? c + d : c - d;
           double sign = c < d ? 1 : -1;
           f[i * dim + c] = k[i * dim + c] - sign * g[src];
@@ -56,7 +57,8 @@ final class StageNewton {
       for (int i = 0; i < s; i++) {
         for (int c = 0; c < dim; c++) {
           k[i * dim + c] += f[i * dim + c];
-          change = Math.max(change, Math.abs(h * f[i * dim + c]) / Math.max(1.0, Math.abs(y[i * dim + c])));
+          double scale = Math.max(1.0, Math.abs(y[i * dim + c]));
+          change = Math.max(change, Math.abs(h * f[i * dim + c]) / scale);
         }
       }
       if (!Double.isFinite(change)) return Double.NaN;
@@ -69,7 +71,9 @@ final class StageNewton {
   static boolean solveDense(double[] a, double[] rhs, int m) {
     for (int col = 0; col < m; col++) {
       int piv = col;
-      for (int r = col + 1; r < m; r++) if (Math.abs(a[r * m + col]) > Math.abs(a[piv * m + col])) piv = r;
+      for (int r = col + 1; r < m; r++) {
+        if (Math.abs(a[r * m + col]) > Math.abs(a[piv * m + col])) piv = r;
+      }
       if (!(Math.abs(a[piv * m + col]) > 0)) return false;
       if (piv != col) {
         for (int c = 0; c < m; c++) {

@@ -6,13 +6,16 @@ import org.hamlab.engine.system.Hamiltonian;
 final class Steps {
   private Steps() {}
 
-  static void check(Integrator integrator, Hamiltonian system, double h, double[] z, int n, Workspace ws) {
+  static void check(Integrator integrator, Hamiltonian system, double h, double[] z, int n,
+      Workspace ws) {
     if (!(h > 0) || h == Double.POSITIVE_INFINITY) {
       throw new IllegalArgumentException(
           integrator.name() + ": step size h must be finite and > 0, got " + h);
     }
     int dim = integrator.stateDim(system);
-    if (n < 1) throw new IllegalArgumentException(integrator.name() + ": batch must have ≥ 1 row, got " + n);
+    if (n < 1) {
+      throw new IllegalArgumentException(integrator.name() + ": batch must have ≥ 1 row, got " + n);
+    }
     if (z.length < (long) dim * n) {
       throw new IllegalArgumentException(integrator.name() + " on " + system.name() + " needs " + dim
           + " components per row; " + n + " rows need " + dim * n + " values, got " + z.length);

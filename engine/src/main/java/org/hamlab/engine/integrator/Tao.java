@@ -1,5 +1,6 @@
 package org.hamlab.engine.integrator;
 
+import org.hamlab.engine.simd.Ops;
 import org.hamlab.engine.system.Hamiltonian;
 
 /**
@@ -81,22 +82,20 @@ public record Tao(double omega) implements Integrator {
   }
 
   // offsets in z: q = 0, p = half, x = 2·half, y = 3·half
-  private static void phiA(Hamiltonian system, double tau, double[] z, double[] w, double[] g, int half, int n, int d) {
+  private static void phiA(Hamiltonian system, double tau, double[] z, double[] w, double[] g,
+      int half, int n, int d) {
     copy(z, 0, 3 * half, w, half, n, d);
     system.gradient(w, n, g);
-    for (int i = 0; i < half; i++) {
-      z[half + i] -= tau * g[i];
-      z[2 * half + i] += tau * g[half + i];
-    }
+    Ops.addScaled(-tau, g, 0, z, half, half);
+    Ops.addScaled(tau, g, half, z, 2 * half, half);
   }
 
-  private static void phiB(Hamiltonian system, double tau, double[] z, double[] w, double[] g, int half, int n, int d) {
+  private static void phiB(Hamiltonian system, double tau, double[] z, double[] w, double[] g,
+      int half, int n, int d) {
     copy(z, 2 * half, half, w, half, n, d);
     system.gradient(w, n, g);
-    for (int i = 0; i < half; i++) {
-      z[i] += tau * g[half + i];
-      z[3 * half + i] -= tau * g[i];
-    }
+    Ops.addScaled(tau, g, half, z, 0, half);
+    Ops.addScaled(-tau, g, 0, z, 3 * half, half);
   }
 
   private void phiC(double h, double[] z, int half) {

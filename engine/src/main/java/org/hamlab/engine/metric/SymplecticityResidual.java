@@ -50,7 +50,10 @@ public final class SymplecticityResidual {
       throw new IllegalArgumentException(system.name() + " has state dimension " + dim + ", the point has " + point.length);
     }
     for (double v : point) {
-      if (!Double.isFinite(v)) throw new IllegalArgumentException("point must be finite, got " + java.util.Arrays.toString(point));
+      if (!Double.isFinite(v)) {
+        throw new IllegalArgumentException("point must be finite, got "
+            + java.util.Arrays.toString(point));
+      }
     }
     // rows 4j..4j+3: z + ε e_j, z − ε e_j, z + 2ε e_j, z − 2ε e_j
     int n = 4 * dim;
@@ -104,7 +107,9 @@ public final class SymplecticityResidual {
     double det = 1;
     for (int col = 0; col < m; col++) {
       int piv = col;
-      for (int r = col + 1; r < m; r++) if (Math.abs(a[r * m + col]) > Math.abs(a[piv * m + col])) piv = r;
+      for (int r = col + 1; r < m; r++) {
+        if (Math.abs(a[r * m + col]) > Math.abs(a[piv * m + col])) piv = r;
+      }
       if (a[piv * m + col] == 0) return 0;
       if (piv != col) {
         for (int c = 0; c < m; c++) {

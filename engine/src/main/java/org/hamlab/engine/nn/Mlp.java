@@ -80,7 +80,7 @@ public final class Mlp implements ParametricHamiltonian {
     return new Mlp(spec.withPrecision(p), theta.clone(), ops.panama());
   }
 
-  /** θ_l for every layer as in the class javadoc, drawn from {@code Seeds.stream(seed,"init",l)}. */
+  /** Initial θ as in the class javadoc; layer l draws from {@code Seeds.stream(seed,"init",l)}. */
   static double[] initialParameters(MlpSpec spec) {
     int[] s = spec.sizes();
     double[] theta = new double[spec.parameterCount()];

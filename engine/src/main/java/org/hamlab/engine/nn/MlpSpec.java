@@ -28,7 +28,8 @@ public record MlpSpec(
     Objects.requireNonNull(hidden, "hidden");
     hidden = List.copyOf(hidden);
     if (hidden.isEmpty()) {
-      throw new IllegalArgumentException("need at least one hidden layer, e.g. withHidden(16, 32, 16)");
+      throw new IllegalArgumentException(
+          "need at least one hidden layer, e.g. withHidden(16, 32, 16)");
     }
     for (int h : hidden) {
       if (h <= 0) throw new IllegalArgumentException("hidden widths must be >= 1, got " + hidden);

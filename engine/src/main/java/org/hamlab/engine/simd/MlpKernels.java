@@ -11,16 +11,20 @@ import java.util.Set;
  * the flag to add ({@code --add-modules jdk.incubator.vector}).
  *
  * <p><b>Warm-up.</b> Vector kernels compiled through OSR in a long loop are sometimes 100× slower
- * (libraries.md §3.6 item 1). {@link #warmup(MlpFunction, boolean)} runs every kernel of one
- * activation and precision ~20,000 times on tiny shapes before real use; {@link MlpOps} calls it
- * at construction, once per (activation, precision). If kernels still run slowly, the fallback
- * JVM flag is {@code -XX:-UseOnStackReplacement}.
+ * (libraries.md §3.6 item 1). {@link #warmup(MlpFunction, boolean)} runs all passes of one
+ * activation and precision 1,000 times ({@code -Dhamlab.simd.warmup=N}; 0 skips) on a small net
+ * whose widths reach every register-block path, so each kernel is invoked tens of thousands of
+ * times and compiled as a normal method before real use. {@link MlpOps} calls it at
+ * construction, once per (activation, precision). It costs 1.5–3 s of CPU for tanh in both
+ * precisions (measured on a loaded machine: the Vector API runs boxed until C2 compiles it). If
+ * kernels still run slowly, the fallback JVM flag is {@code -XX:-UseOnStackReplacement}.
  */
 public final class MlpKernels {
   private static final boolean AVAILABLE = detect();
   private static final Set<MlpFunction> WARM_F64 = EnumSet.noneOf(MlpFunction.class);
   private static final Set<MlpFunction> WARM_F32 = EnumSet.noneOf(MlpFunction.class);
-  private static final int WARMUP_CALLS = 20_000;
+  /** Warm-up passes per (activation, precision); system property {@code hamlab.simd.warmup}. */
+  private static final int WARMUP_CALLS = Integer.getInteger("hamlab.simd.warmup", 1000);
 
   private MlpKernels() {}
 
@@ -39,7 +43,7 @@ public final class MlpKernels {
     return AVAILABLE;
   }
 
-  /** Lanes of the preferred species (8 floats / 4 doubles on AVX2). */
+  /** Lanes of the preferred species (AVX2: 8 floats / 4 doubles; AVX-512: 16 / 8). */
   static int lanes(boolean float32) {
     return float32 ? MlpSpecies.FLOAT_SPECIES.length() : MlpSpecies.DOUBLE_SPECIES.length();
   }
@@ -52,21 +56,27 @@ public final class MlpKernels {
 
   /**
    * Runs every pass of the Panama kernels for one activation and precision on a tiny net, on the
-   * calling thread, unless done before. Costs a few hundred milliseconds once.
+   * calling thread, unless done before.
    */
   public static void warmup(MlpFunction function, boolean float32) {
-    if (!AVAILABLE) return;
+    if (!AVAILABLE || WARMUP_CALLS <= 0) return;
     Set<MlpFunction> done = float32 ? WARM_F32 : WARM_F64;
     synchronized (done) {
       if (done.contains(function)) return;
+      // The GEMM and rank-t kernels are shared by all activations: a later activation of the same
+      // precision only needs its own activation pass compiled, so a quarter of the passes.
+      int calls = done.isEmpty() ? WARMUP_CALLS : WARMUP_CALLS / 4;
       done.add(function);
-      run(function, float32);
+      run(function, float32, calls);
     }
   }
 
-  private static void run(MlpFunction function, boolean float32) {
-    int[] sizes = {2, 16, 20, 1};
-    MlpShape shape = new MlpShape(sizes, false, lanes(float32));
+  private static void run(MlpFunction function, boolean float32, int calls) {
+    // Widths chosen so that every register-block path runs: 3L wide (4x2 + 4x1 tail), exactly one
+    // vector (8x1, with 8-blocks and a tail over inputs), 2L wide with a 4-block input tail.
+    int lanes = lanes(float32);
+    int[] sizes = {2, 2 * lanes + 1, 9, lanes + 1, 1};
+    MlpShape shape = new MlpShape(sizes, false, lanes);
     double[] theta = new double[shape.parameterCount];
     for (int i = 0; i < theta.length; i++) theta[i] = 0.3 * Math.sin(1.7 * i + 0.4);
     MlpTile tile;
@@ -79,7 +89,7 @@ public final class MlpKernels {
       w.load(shape, theta);
       tile = new MlpPanamaF64(shape, w, function);
     }
-    int n = 5;
+    int n = MlpTile.ROWS;
     double[] z = new double[2 * n];
     double[] out = new double[4 * n];
     double[] scale = new double[n];
@@ -90,7 +100,7 @@ public final class MlpKernels {
       scale[b] = 1.0;
     }
     tile.beginPartial();
-    for (int c = 0; c < WARMUP_CALLS; c++) {
+    for (int c = 0; c < calls; c++) {
       int rows = 1 + (c % n);
       tile.load(z, n, 0, rows);
       tile.forward();
@@ -103,6 +113,11 @@ public final class MlpKernels {
       tile.addMixed();
       tile.backward(scale, 0);
       tile.addParameterGradient(scale, 0);
+      if (c % 64 == 0) {
+        tile.unitTangent(c % 2);
+        tile.tangent();
+        tile.storeHessianColumn(out, n, 0, c % 2);
+      }
     }
     tile.endPartial(part);
   }

@@ -12,7 +12,9 @@ import org.hamlab.engine.parallel.Tiles;
  * cut into fixed tiles of {@link #TILE} rows (independent of the thread count) and each tile into
  * micro-tiles of {@link MlpTile#ROWS} rows that go through all layers together. Parameter
  * gradients are summed per tile into a partial, and partials are added in tile order, so the
- * result is bitwise the same on one thread or many.
+ * result is bitwise the same on one thread or many. (For tanh, the default, the kernels are pure
+ * arithmetic; sigmoid, softplus and sin use the JDK's lanewise EXP/LOG1P/SIN/COS, whose compiled
+ * SVML code and interpreted fallback can differ in the last ulp while the JIT is warming up.)
  *
  * <p><b>Mixed precision.</b> With {@code float32}, θ is converted to float by {@link #load} and
  * every activation and derivative inside the kernels is float; the state arrays stay double at
@@ -28,6 +30,12 @@ public final class MlpOps {
   /** Package-private switch for tests: run the same tiles serially on the calling thread. */
   static volatile boolean serial;
 
+  /**
+   * Below this many matrix FLOPs per call the tiles run on the calling thread: waking the pool
+   * costs tens of µs on a busy machine. Tiles are the same either way, so results are too.
+   */
+  private static final double PARALLEL_FLOPS = 2e6;
+
   private enum Mode {
     VALUE, GRADIENT, VALUE_GRADIENT, HVP, HESSIAN, GRADIENT_HESSIAN, PARAMS, MIXED, HVP_MIXED
   }
@@ -39,7 +47,8 @@ public final class MlpOps {
   private final MlpWeightsF64 weights64;
   private final MlpWeightsF32 weights32;
   private final ThreadLocal<MlpTile> tiles;
-  private final ThreadLocal<double[][]> partials = ThreadLocal.withInitial(() -> new double[0][]);
+  private final double flopsPerRow;
+  private final ThreadLocal<Call> calls = ThreadLocal.withInitial(Call::new);
 
   /**
    * @param sizes layer sizes {@code [D, h_1, ..., h_K, 1]}
@@ -59,6 +68,9 @@ public final class MlpOps {
     this.weights32 = float32 ? new MlpWeightsF32(shape) : null;
     if (this.panama) MlpKernels.warmup(function, float32);
     this.tiles = ThreadLocal.withInitial(this::newTile);
+    double m = 0;
+    for (int k = 1; k < sizes.length; k++) m += 2.0 * sizes[k - 1] * sizes[k];
+    this.flopsPerRow = m;
   }
 
   /** Whether the Vector API kernels are in use (else the scalar twins). */
@@ -148,22 +160,100 @@ public final class MlpOps {
   private void run(Mode mode, double[] z, double[] v, double[] w, int n, double[] out1,
       double[] out2, double[] grad) {
     if (n <= 0) return;
+    check(mode, z, v, w, n, out1, out2, grad);
     int tileCount = Tiles.count(n, TILE);
-    double[][] parts = grad == null ? null : partials(tileCount);
-    Tiles.TileTask task = (tile, from, to) -> {
+    Call call = calls.get();
+    call.set(mode, z, v, w, n, out1, out2, grad == null ? null : call.partials(tileCount));
+    try {
+      if (serial || tileCount < 2 || n * flopsPerRow * passes(mode) < PARALLEL_FLOPS) {
+        for (int t = 0; t < tileCount; t++) call.run(t, t * TILE, Math.min(n, (t + 1) * TILE));
+      } else {
+        Tiles.forEach(n, TILE, call);
+      }
+      if (grad != null) reduce(call.parts, tileCount, grad);
+    } finally {
+      call.set(null, null, null, null, 0, null, null, null);
+    }
+  }
+
+  /**
+   * One call's arguments as a reusable tile task, one per calling thread, so that a serial call
+   * allocates nothing. Its partials (one padded gradient per tile, plus the running total) are
+   * written by whichever thread runs the tile and reduced by the caller in tile order.
+   */
+  private final class Call implements Tiles.TileTask {
+    private Mode mode;
+    private double[] z;
+    private double[] v;
+    private double[] w;
+    private int n;
+    private double[] out1;
+    private double[] out2;
+    private double[][] parts;
+    private double[][] buffers = new double[0][];
+
+    void set(Mode mode, double[] z, double[] v, double[] w, int n, double[] out1, double[] out2,
+        double[][] parts) {
+      this.mode = mode;
+      this.z = z;
+      this.v = v;
+      this.w = w;
+      this.n = n;
+      this.out1 = out1;
+      this.out2 = out2;
+      this.parts = parts;
+    }
+
+    double[][] partials(int count) {
+      if (buffers.length < count + 1) {
+        double[][] q = java.util.Arrays.copyOf(buffers, Math.max(count + 1, 2 * buffers.length));
+        for (int i = buffers.length; i < q.length; i++) q[i] = new double[shape.paddedCount];
+        buffers = q;
+      }
+      return buffers;
+    }
+
+    @Override
+    public void run(int tile, int from, int to) {
       MlpTile t = tiles.get();
       if (parts != null) t.beginPartial();
       for (int b = from; b < to; b += MlpTile.ROWS) {
         microTile(t, mode, z, v, w, n, b, Math.min(MlpTile.ROWS, to - b), out1, out2);
       }
       if (parts != null) t.endPartial(parts[tile]);
-    };
-    if (serial) {
-      for (int t = 0; t < tileCount; t++) task.run(t, t * TILE, Math.min(n, (t + 1) * TILE));
-    } else {
-      Tiles.forEach(n, TILE, task);
     }
-    if (parts != null) reduce(parts, tileCount, grad);
+  }
+
+  private void check(Mode mode, double[] z, double[] v, double[] w, int n, double[] out1,
+      double[] out2, double[] grad) {
+    int dim = shape.count[0];
+    need("z", z, dim * n, n);
+    if (v != null) need("v", v, dim * n, n);
+    if (mode == Mode.PARAMS) need("w", w, n, n);
+    if (grad != null) need("grad", grad, shape.parameterCount, n);
+    boolean hessian = mode == Mode.HESSIAN || mode == Mode.GRADIENT_HESSIAN;
+    if (mode == Mode.VALUE || mode == Mode.VALUE_GRADIENT) need("value out", out1, n, n);
+    if (mode == Mode.GRADIENT_HESSIAN) need("gradient out", out1, dim * n, n);
+    if (out2 != null) need(hessian ? "Hessian out" : "out", out2, (hessian ? dim : 1) * dim * n, n);
+  }
+
+  private static void need(String what, double[] a, int length, int n) {
+    if (a == null) throw new NullPointerException(what + " is null");
+    if (a.length < length) {
+      throw new IllegalArgumentException(what + " has length " + a.length + " but " + length
+          + " are needed for n = " + n + " rows (state layout, see Hamiltonian)");
+    }
+  }
+
+  /** Matrix passes of a mode, in units of one forward pass (see MlpKernelMain for the count). */
+  private int passes(Mode mode) {
+    return switch (mode) {
+      case VALUE -> 1;
+      case GRADIENT, VALUE_GRADIENT, PARAMS -> 3;
+      case HVP -> 4;
+      case MIXED, HVP_MIXED -> 6;
+      case HESSIAN, GRADIENT_HESSIAN -> 2 + 2 * shape.count[0];
+    };
   }
 
   private void microTile(MlpTile t, Mode mode, double[] z, double[] v, double[] w, int n, int from,
@@ -208,17 +298,6 @@ public final class MlpOps {
         t.addMixed();
       }
     }
-  }
-
-  private double[][] partials(int count) {
-    double[][] p = partials.get();
-    if (p.length < count + 1) {
-      double[][] q = java.util.Arrays.copyOf(p, Math.max(count + 1, 2 * p.length));
-      for (int i = p.length; i < q.length; i++) q[i] = new double[shape.paddedCount];
-      partials.set(q);
-      p = q;
-    }
-    return p;
   }
 
   /** Adds the partials in tile order (slot {@code count} is the running total). */

@@ -26,7 +26,11 @@ final class MlpPanamaF32 extends MlpTileF32 {
 
   @Override
   void gemm(float[] src, int ss, int kc, float[] m, int w, float[] bias, float[] dst) {
-    for (int t = 0; t < rowsPad; t += 4) {
+    int t = 0;
+    if (w == L) {
+      for (; t + 8 <= rowsPad; t += 8) gemm8x1(src, t * ss, ss, kc, m, bias, dst, t * w);
+    }
+    for (; t < rowsPad; t += 4) {
       int j = 0;
       for (; j + 2 * L <= w; j += 2 * L) gemm4x2(src, t * ss, ss, kc, m, w, bias, dst, t * w, j);
       for (; j < w; j += L) gemm4x1(src, t * ss, ss, kc, m, w, bias, dst, t * w, j);
@@ -66,6 +70,32 @@ final class MlpPanamaF32 extends MlpTileF32 {
     c21.intoArray(dst, dOff + 2 * w + j + L);
     c30.intoArray(dst, dOff + 3 * w + j);
     c31.intoArray(dst, dOff + 3 * w + j + L);
+  }
+
+  /** Eight rows × the single vector of a one-vector-wide layer: 8 independent FMA chains. */
+  private static void gemm8x1(float[] src, int so, int ss, int kc, float[] m, float[] bias,
+      float[] dst, int dOff) {
+    FloatVector c0 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, 0);
+    FloatVector c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0, c6 = c0, c7 = c0;
+    for (int i = 0; i < kc; i++) {
+      FloatVector m0 = FloatVector.fromArray(S, m, i * L);
+      c0 = FloatVector.broadcast(S, src[so + i]).fma(m0, c0);
+      c1 = FloatVector.broadcast(S, src[so + ss + i]).fma(m0, c1);
+      c2 = FloatVector.broadcast(S, src[so + 2 * ss + i]).fma(m0, c2);
+      c3 = FloatVector.broadcast(S, src[so + 3 * ss + i]).fma(m0, c3);
+      c4 = FloatVector.broadcast(S, src[so + 4 * ss + i]).fma(m0, c4);
+      c5 = FloatVector.broadcast(S, src[so + 5 * ss + i]).fma(m0, c5);
+      c6 = FloatVector.broadcast(S, src[so + 6 * ss + i]).fma(m0, c6);
+      c7 = FloatVector.broadcast(S, src[so + 7 * ss + i]).fma(m0, c7);
+    }
+    c0.intoArray(dst, dOff);
+    c1.intoArray(dst, dOff + L);
+    c2.intoArray(dst, dOff + 2 * L);
+    c3.intoArray(dst, dOff + 3 * L);
+    c4.intoArray(dst, dOff + 4 * L);
+    c5.intoArray(dst, dOff + 5 * L);
+    c6.intoArray(dst, dOff + 6 * L);
+    c7.intoArray(dst, dOff + 7 * L);
   }
 
   private static void gemm4x1(float[] src, int so, int ss, int kc, float[] m, int w,
@@ -203,111 +233,201 @@ final class MlpPanamaF32 extends MlpTileF32 {
   }
 
   @Override
-  void outer(float[] dw, int off, int ws, float[] dl, int ds, int jc, float[] x) {
-    int j = 0;
-    for (; j + 4 <= jc; j += 4) {
-      int i = 0;
-      for (; i + 2 * L <= ws; i += 2 * L) outer4x2(dw, off, ws, dl, ds, j, x, i, rows);
-      for (; i < ws; i += L) {
-        for (int r = 0; r < 4; r++) outer1x1(dw, off, ws, dl, ds, j + r, x, i, rows);
+  void outer(float[] dw, int off, int w, float[] x, int xs, int ic, float[] dl) {
+    int i = 0;
+    if (w == L) {
+      for (; i + 8 <= ic; i += 8) outer8x1(dw, off, w, x, xs, dl, i, rows);
+    } else {
+      for (; i + 4 <= ic; i += 4) {
+        int j = 0;
+        for (; j + 2 * L <= w; j += 2 * L) outer4x2(dw, off, w, x, xs, dl, i, j, rows);
+        for (; j < w; j += L) {
+          for (int r = 0; r < 4; r++) outer1x1(dw, off, w, x, xs, dl, i + r, j, rows);
+        }
       }
     }
-    for (; j < jc; j++) {
-      for (int i = 0; i < ws; i += L) outer1x1(dw, off, ws, dl, ds, j, x, i, rows);
+    for (; i < ic; i++) {
+      for (int j = 0; j < w; j += L) outer1x1(dw, off, w, x, xs, dl, i, j, rows);
     }
   }
 
-  private static void outer4x2(
-      float[] dw, int off, int ws, float[] dl, int ds, int j, float[] x, int i, int rows) {
+  /** Inputs i..i+3 × two vectors of outputs: 8 independent FMA chains, like the GEMM block. */
+  private static void outer4x2(float[] dw, int off, int w, float[] x, int xs, float[] dl, int i,
+      int j, int rows) {
     FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00;
     FloatVector c20 = c00, c21 = c00, c30 = c00, c31 = c00;
     for (int t = 0; t < rows; t++) {
-      FloatVector x0 = FloatVector.fromArray(S, x, t * ws + i);
-      FloatVector x1 = FloatVector.fromArray(S, x, t * ws + i + L);
-      int o = t * ds + j;
-      FloatVector f0 = FloatVector.broadcast(S, dl[o]);
-      FloatVector f1 = FloatVector.broadcast(S, dl[o + 1]);
-      FloatVector f2 = FloatVector.broadcast(S, dl[o + 2]);
-      FloatVector f3 = FloatVector.broadcast(S, dl[o + 3]);
-      c00 = f0.fma(x0, c00);
-      c01 = f0.fma(x1, c01);
-      c10 = f1.fma(x0, c10);
-      c11 = f1.fma(x1, c11);
-      c20 = f2.fma(x0, c20);
-      c21 = f2.fma(x1, c21);
-      c30 = f3.fma(x0, c30);
-      c31 = f3.fma(x1, c31);
+      FloatVector m0 = FloatVector.fromArray(S, dl, t * w + j);
+      FloatVector m1 = FloatVector.fromArray(S, dl, t * w + j + L);
+      int o = t * xs + i;
+      FloatVector f0 = FloatVector.broadcast(S, x[o]);
+      FloatVector f1 = FloatVector.broadcast(S, x[o + 1]);
+      FloatVector f2 = FloatVector.broadcast(S, x[o + 2]);
+      FloatVector f3 = FloatVector.broadcast(S, x[o + 3]);
+      c00 = f0.fma(m0, c00);
+      c01 = f0.fma(m1, c01);
+      c10 = f1.fma(m0, c10);
+      c11 = f1.fma(m1, c11);
+      c20 = f2.fma(m0, c20);
+      c21 = f2.fma(m1, c21);
+      c30 = f3.fma(m0, c30);
+      c31 = f3.fma(m1, c31);
     }
-    int p = off + j * ws + i;
-    add(dw, p, c00);
-    add(dw, p + L, c01);
-    add(dw, p + ws, c10);
-    add(dw, p + ws + L, c11);
-    add(dw, p + 2 * ws, c20);
-    add(dw, p + 2 * ws + L, c21);
-    add(dw, p + 3 * ws, c30);
-    add(dw, p + 3 * ws + L, c31);
+    int p = off + i * w + j;
+    FloatVector.fromArray(S, dw, p).add(c00).intoArray(dw, p);
+    FloatVector.fromArray(S, dw, p + L).add(c01).intoArray(dw, p + L);
+    FloatVector.fromArray(S, dw, p + w).add(c10).intoArray(dw, p + w);
+    FloatVector.fromArray(S, dw, p + w + L).add(c11).intoArray(dw, p + w + L);
+    FloatVector.fromArray(S, dw, p + 2 * w).add(c20).intoArray(dw, p + 2 * w);
+    FloatVector.fromArray(S, dw, p + 2 * w + L).add(c21).intoArray(dw, p + 2 * w + L);
+    FloatVector.fromArray(S, dw, p + 3 * w).add(c30).intoArray(dw, p + 3 * w);
+    FloatVector.fromArray(S, dw, p + 3 * w + L).add(c31).intoArray(dw, p + 3 * w + L);
   }
 
-  private static void outer1x1(
-      float[] dw, int off, int ws, float[] dl, int ds, int j, float[] x, int i, int rows) {
+  /** Inputs i..i+7 × one vector of outputs (layers exactly one vector wide). */
+  private static void outer8x1(float[] dw, int off, int w, float[] x, int xs, float[] dl, int i,
+      int rows) {
+    FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0, c3 = c0;
+    FloatVector c4 = c0, c5 = c0, c6 = c0, c7 = c0;
+    for (int t = 0; t < rows; t++) {
+      FloatVector m = FloatVector.fromArray(S, dl, t * w);
+      int o = t * xs + i;
+      c0 = FloatVector.broadcast(S, x[o]).fma(m, c0);
+      c1 = FloatVector.broadcast(S, x[o + 1]).fma(m, c1);
+      c2 = FloatVector.broadcast(S, x[o + 2]).fma(m, c2);
+      c3 = FloatVector.broadcast(S, x[o + 3]).fma(m, c3);
+      c4 = FloatVector.broadcast(S, x[o + 4]).fma(m, c4);
+      c5 = FloatVector.broadcast(S, x[o + 5]).fma(m, c5);
+      c6 = FloatVector.broadcast(S, x[o + 6]).fma(m, c6);
+      c7 = FloatVector.broadcast(S, x[o + 7]).fma(m, c7);
+    }
+    int p = off + i * w;
+    FloatVector.fromArray(S, dw, p).add(c0).intoArray(dw, p);
+    FloatVector.fromArray(S, dw, p + w).add(c1).intoArray(dw, p + w);
+    FloatVector.fromArray(S, dw, p + 2 * w).add(c2).intoArray(dw, p + 2 * w);
+    FloatVector.fromArray(S, dw, p + 3 * w).add(c3).intoArray(dw, p + 3 * w);
+    FloatVector.fromArray(S, dw, p + 4 * w).add(c4).intoArray(dw, p + 4 * w);
+    FloatVector.fromArray(S, dw, p + 5 * w).add(c5).intoArray(dw, p + 5 * w);
+    FloatVector.fromArray(S, dw, p + 6 * w).add(c6).intoArray(dw, p + 6 * w);
+    FloatVector.fromArray(S, dw, p + 7 * w).add(c7).intoArray(dw, p + 7 * w);
+  }
+
+  private static void outer1x1(float[] dw, int off, int w, float[] x, int xs, float[] dl, int i,
+      int j, int rows) {
     FloatVector c = FloatVector.zero(S);
     for (int t = 0; t < rows; t++) {
-      c = FloatVector.broadcast(S, dl[t * ds + j]).fma(FloatVector.fromArray(S, x, t * ws + i), c);
+      c = FloatVector.broadcast(S, x[t * xs + i]).fma(FloatVector.fromArray(S, dl, t * w + j), c);
     }
-    add(dw, off + j * ws + i, c);
+    FloatVector.fromArray(S, dw, off + i * w + j).add(c).intoArray(dw, off + i * w + j);
   }
 
   @Override
   void outer2(
-      float[] dw, int off, int ws, float[] dl1, float[] x1, float[] dl2, float[] x2, int ds,
-      int jc) {
-    int j = 0;
-    for (; j + 4 <= jc; j += 4) {
-      for (int i = 0; i < ws; i += L) outer2x4(dw, off, ws, dl1, x1, dl2, x2, ds, j, i, rows);
-    }
-    for (; j < jc; j++) {
-      for (int i = 0; i < ws; i += L) {
-        FloatVector c = FloatVector.zero(S);
-        for (int t = 0; t < rows; t++) {
-          c = FloatVector.broadcast(S, dl1[t * ds + j])
-              .fma(FloatVector.fromArray(S, x1, t * ws + i), c);
-          c = FloatVector.broadcast(S, dl2[t * ds + j])
-              .fma(FloatVector.fromArray(S, x2, t * ws + i), c);
+      float[] dw, int off, int w, float[] x1, float[] dl1, float[] x2, float[] dl2, int xs,
+      int ic) {
+    int i = 0;
+    if (w == L) {
+      for (; i + 8 <= ic; i += 8) outer2x8x1(dw, off, w, x1, dl1, x2, dl2, xs, i, rows);
+    } else {
+      for (; i + 4 <= ic; i += 4) {
+        int j = 0;
+        for (; j + 2 * L <= w; j += 2 * L) outer2x4x2(dw, off, w, x1, dl1, x2, dl2, xs, i, j, rows);
+        for (; j < w; j += L) {
+          for (int r = 0; r < 4; r++) outer2x1x1(dw, off, w, x1, dl1, x2, dl2, xs, i + r, j, rows);
         }
-        add(dw, off + j * ws + i, c);
       }
     }
-  }
-
-  /** Four output rows j..j+3, one vector of inputs, two rank-t terms: 8 FMAs per t. */
-  private static void outer2x4(float[] dw, int off, int ws, float[] dl1, float[] x1,
-      float[] dl2, float[] x2, int ds, int j, int i, int rows) {
-    FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0, c3 = c0;
-    FloatVector e0 = c0, e1 = c0, e2 = c0, e3 = c0;
-    for (int t = 0; t < rows; t++) {
-      FloatVector a = FloatVector.fromArray(S, x1, t * ws + i);
-      FloatVector b = FloatVector.fromArray(S, x2, t * ws + i);
-      int o = t * ds + j;
-      c0 = FloatVector.broadcast(S, dl1[o]).fma(a, c0);
-      c1 = FloatVector.broadcast(S, dl1[o + 1]).fma(a, c1);
-      c2 = FloatVector.broadcast(S, dl1[o + 2]).fma(a, c2);
-      c3 = FloatVector.broadcast(S, dl1[o + 3]).fma(a, c3);
-      e0 = FloatVector.broadcast(S, dl2[o]).fma(b, e0);
-      e1 = FloatVector.broadcast(S, dl2[o + 1]).fma(b, e1);
-      e2 = FloatVector.broadcast(S, dl2[o + 2]).fma(b, e2);
-      e3 = FloatVector.broadcast(S, dl2[o + 3]).fma(b, e3);
+    for (; i < ic; i++) {
+      for (int j = 0; j < w; j += L) outer2x1x1(dw, off, w, x1, dl1, x2, dl2, xs, i, j, rows);
     }
-    int p = off + j * ws + i;
-    add(dw, p, c0.add(e0));
-    add(dw, p + ws, c1.add(e1));
-    add(dw, p + 2 * ws, c2.add(e2));
-    add(dw, p + 3 * ws, c3.add(e3));
   }
 
-  private static void add(float[] dw, int p, FloatVector c) {
-    FloatVector.fromArray(S, dw, p).add(c).intoArray(dw, p);
+  /** As {@link #outer4x2} with both rank-t terms feeding the same 8 accumulators. */
+  private static void outer2x4x2(float[] dw, int off, int w, float[] x1, float[] dl1,
+      float[] x2, float[] dl2, int xs, int i, int j, int rows) {
+    FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00;
+    FloatVector c20 = c00, c21 = c00, c30 = c00, c31 = c00;
+    for (int t = 0; t < rows; t++) {
+      FloatVector m0 = FloatVector.fromArray(S, dl1, t * w + j);
+      FloatVector m1 = FloatVector.fromArray(S, dl1, t * w + j + L);
+      FloatVector n0 = FloatVector.fromArray(S, dl2, t * w + j);
+      FloatVector n1 = FloatVector.fromArray(S, dl2, t * w + j + L);
+      int o = t * xs + i;
+      FloatVector f = FloatVector.broadcast(S, x1[o]);
+      FloatVector g = FloatVector.broadcast(S, x2[o]);
+      c00 = g.fma(n0, f.fma(m0, c00));
+      c01 = g.fma(n1, f.fma(m1, c01));
+      f = FloatVector.broadcast(S, x1[o + 1]);
+      g = FloatVector.broadcast(S, x2[o + 1]);
+      c10 = g.fma(n0, f.fma(m0, c10));
+      c11 = g.fma(n1, f.fma(m1, c11));
+      f = FloatVector.broadcast(S, x1[o + 2]);
+      g = FloatVector.broadcast(S, x2[o + 2]);
+      c20 = g.fma(n0, f.fma(m0, c20));
+      c21 = g.fma(n1, f.fma(m1, c21));
+      f = FloatVector.broadcast(S, x1[o + 3]);
+      g = FloatVector.broadcast(S, x2[o + 3]);
+      c30 = g.fma(n0, f.fma(m0, c30));
+      c31 = g.fma(n1, f.fma(m1, c31));
+    }
+    int p = off + i * w + j;
+    FloatVector.fromArray(S, dw, p).add(c00).intoArray(dw, p);
+    FloatVector.fromArray(S, dw, p + L).add(c01).intoArray(dw, p + L);
+    FloatVector.fromArray(S, dw, p + w).add(c10).intoArray(dw, p + w);
+    FloatVector.fromArray(S, dw, p + w + L).add(c11).intoArray(dw, p + w + L);
+    FloatVector.fromArray(S, dw, p + 2 * w).add(c20).intoArray(dw, p + 2 * w);
+    FloatVector.fromArray(S, dw, p + 2 * w + L).add(c21).intoArray(dw, p + 2 * w + L);
+    FloatVector.fromArray(S, dw, p + 3 * w).add(c30).intoArray(dw, p + 3 * w);
+    FloatVector.fromArray(S, dw, p + 3 * w + L).add(c31).intoArray(dw, p + 3 * w + L);
   }
+
+  private static void outer2x8x1(float[] dw, int off, int w, float[] x1, float[] dl1,
+      float[] x2, float[] dl2, int xs, int i, int rows) {
+    FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0, c3 = c0;
+    FloatVector c4 = c0, c5 = c0, c6 = c0, c7 = c0;
+    for (int t = 0; t < rows; t++) {
+      FloatVector m = FloatVector.fromArray(S, dl1, t * w);
+      FloatVector n = FloatVector.fromArray(S, dl2, t * w);
+      int o = t * xs + i;
+      c0 = FloatVector.broadcast(S, x2[o]).fma(n, FloatVector.broadcast(S, x1[o]).fma(m, c0));
+      c1 = FloatVector.broadcast(S, x2[o + 1])
+          .fma(n, FloatVector.broadcast(S, x1[o + 1]).fma(m, c1));
+      c2 = FloatVector.broadcast(S, x2[o + 2])
+          .fma(n, FloatVector.broadcast(S, x1[o + 2]).fma(m, c2));
+      c3 = FloatVector.broadcast(S, x2[o + 3])
+          .fma(n, FloatVector.broadcast(S, x1[o + 3]).fma(m, c3));
+      c4 = FloatVector.broadcast(S, x2[o + 4])
+          .fma(n, FloatVector.broadcast(S, x1[o + 4]).fma(m, c4));
+      c5 = FloatVector.broadcast(S, x2[o + 5])
+          .fma(n, FloatVector.broadcast(S, x1[o + 5]).fma(m, c5));
+      c6 = FloatVector.broadcast(S, x2[o + 6])
+          .fma(n, FloatVector.broadcast(S, x1[o + 6]).fma(m, c6));
+      c7 = FloatVector.broadcast(S, x2[o + 7])
+          .fma(n, FloatVector.broadcast(S, x1[o + 7]).fma(m, c7));
+    }
+    int p = off + i * w;
+    FloatVector.fromArray(S, dw, p).add(c0).intoArray(dw, p);
+    FloatVector.fromArray(S, dw, p + w).add(c1).intoArray(dw, p + w);
+    FloatVector.fromArray(S, dw, p + 2 * w).add(c2).intoArray(dw, p + 2 * w);
+    FloatVector.fromArray(S, dw, p + 3 * w).add(c3).intoArray(dw, p + 3 * w);
+    FloatVector.fromArray(S, dw, p + 4 * w).add(c4).intoArray(dw, p + 4 * w);
+    FloatVector.fromArray(S, dw, p + 5 * w).add(c5).intoArray(dw, p + 5 * w);
+    FloatVector.fromArray(S, dw, p + 6 * w).add(c6).intoArray(dw, p + 6 * w);
+    FloatVector.fromArray(S, dw, p + 7 * w).add(c7).intoArray(dw, p + 7 * w);
+  }
+
+  private static void outer2x1x1(float[] dw, int off, int w, float[] x1, float[] dl1,
+      float[] x2, float[] dl2, int xs, int i, int j, int rows) {
+    FloatVector c = FloatVector.zero(S);
+    for (int t = 0; t < rows; t++) {
+      c = FloatVector.broadcast(S, x1[t * xs + i])
+          .fma(FloatVector.fromArray(S, dl1, t * w + j), c);
+      c = FloatVector.broadcast(S, x2[t * xs + i])
+          .fma(FloatVector.fromArray(S, dl2, t * w + j), c);
+    }
+    FloatVector.fromArray(S, dw, off + i * w + j).add(c).intoArray(dw, off + i * w + j);
+  }
+
 
   @Override
   void columnSum(float[] db, int off, float[] dl, int w, float[] scale) {

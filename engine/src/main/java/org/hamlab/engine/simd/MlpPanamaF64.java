@@ -3,8 +3,8 @@ package org.hamlab.engine.simd;
 import static jdk.incubator.vector.VectorOperators.ADD;
 import static jdk.incubator.vector.VectorOperators.COS;
 import static jdk.incubator.vector.VectorOperators.EXP;
-import static jdk.incubator.vector.VectorOperators.EXPM1;
 import static jdk.incubator.vector.VectorOperators.LOG1P;
+import static jdk.incubator.vector.VectorOperators.LSHL;
 import static jdk.incubator.vector.VectorOperators.LT;
 import static jdk.incubator.vector.VectorOperators.NEG;
 import static jdk.incubator.vector.VectorOperators.SIN;
@@ -18,7 +18,11 @@ import jdk.incubator.vector.VectorSpecies;
  * whole number of vectors), the GEMM keeps a 4-row × 2-vector register block (8 independent FMA
  * chains: 2 FMA pipes × 4-cycle latency, libraries.md §3.3), and each activation has its own
  * small method with constant operators (libraries.md §3.6). Double tanh uses expm1, never the
- * lanewise TANH, which is slower than scalar here (§3.4).
+ * lanewise TANH, which is slower than scalar here (§3.4), nor SVML's EXPM1: an inline
+ * expm1 (see {@link #tanh}) is about 3× faster at the same accuracy.
+ *
+ * <p>Longer than 400 lines because it is one op family (GEMM, activations, rank-t updates) whose
+ * register blocks are written out by hand; {@link MlpPanamaF32} mirrors it line by line.
  */
 final class MlpPanamaF64 extends MlpTileF64 {
   private static final VectorSpecies<Double> S = MlpSpecies.DOUBLE_SPECIES;
@@ -30,7 +34,11 @@ final class MlpPanamaF64 extends MlpTileF64 {
 
   @Override
   void gemm(double[] src, int ss, int kc, double[] m, int w, double[] bias, double[] dst) {
-    for (int t = 0; t < rowsPad; t += 4) {
+    int t = 0;
+    if (w == L) {
+      for (; t + 8 <= rowsPad; t += 8) gemm8x1(src, t * ss, ss, kc, m, bias, dst, t * w);
+    }
+    for (; t < rowsPad; t += 4) {
       int j = 0;
       for (; j + 2 * L <= w; j += 2 * L) gemm4x2(src, t * ss, ss, kc, m, w, bias, dst, t * w, j);
       for (; j < w; j += L) gemm4x1(src, t * ss, ss, kc, m, w, bias, dst, t * w, j);
@@ -72,6 +80,32 @@ final class MlpPanamaF64 extends MlpTileF64 {
     c31.intoArray(dst, dOff + 3 * w + j + L);
   }
 
+  /** Eight rows × the single vector of a one-vector-wide layer: 8 independent FMA chains. */
+  private static void gemm8x1(double[] src, int so, int ss, int kc, double[] m, double[] bias,
+      double[] dst, int dOff) {
+    DoubleVector c0 = bias == null ? DoubleVector.zero(S) : DoubleVector.fromArray(S, bias, 0);
+    DoubleVector c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0, c6 = c0, c7 = c0;
+    for (int i = 0; i < kc; i++) {
+      DoubleVector m0 = DoubleVector.fromArray(S, m, i * L);
+      c0 = DoubleVector.broadcast(S, src[so + i]).fma(m0, c0);
+      c1 = DoubleVector.broadcast(S, src[so + ss + i]).fma(m0, c1);
+      c2 = DoubleVector.broadcast(S, src[so + 2 * ss + i]).fma(m0, c2);
+      c3 = DoubleVector.broadcast(S, src[so + 3 * ss + i]).fma(m0, c3);
+      c4 = DoubleVector.broadcast(S, src[so + 4 * ss + i]).fma(m0, c4);
+      c5 = DoubleVector.broadcast(S, src[so + 5 * ss + i]).fma(m0, c5);
+      c6 = DoubleVector.broadcast(S, src[so + 6 * ss + i]).fma(m0, c6);
+      c7 = DoubleVector.broadcast(S, src[so + 7 * ss + i]).fma(m0, c7);
+    }
+    c0.intoArray(dst, dOff);
+    c1.intoArray(dst, dOff + L);
+    c2.intoArray(dst, dOff + 2 * L);
+    c3.intoArray(dst, dOff + 3 * L);
+    c4.intoArray(dst, dOff + 4 * L);
+    c5.intoArray(dst, dOff + 5 * L);
+    c6.intoArray(dst, dOff + 6 * L);
+    c7.intoArray(dst, dOff + 7 * L);
+  }
+
   private static void gemm4x1(double[] src, int so, int ss, int kc, double[] m, int w,
       double[] bias, double[] dst, int dOff, int j) {
     DoubleVector c0, c1, c2, c3;
@@ -103,20 +137,66 @@ final class MlpPanamaF64 extends MlpTileF64 {
     }
   }
 
-  /** tanh|z| = t/(t+2) with t = expm1(2|z|), |z| clamped at 20 (tanh = 1 in double there). */
-  private static void tanh(double[] a, double[] s1, double[] s2, int len) {
+  private static final double LOG2E = 1.4426950408889634;
+  private static final double LN2_HI = 6.93147180369123816490e-01;
+  private static final double LN2_LO = 1.90821492927058770002e-10;
+  private static final double ROUND = 0x1.8p52;
+  private static final long EXP_BIAS = 0x3FF0000000000000L;
+  private static final double[] EXPM1_TAYLOR = new double[13];
+
+  static {
+    double f = 1;
+    for (int j = 0; j < EXPM1_TAYLOR.length; j++) {
+      f *= j + 1;
+      EXPM1_TAYLOR[j] = 1 / f;
+    }
+  }
+
+  /**
+   * tanh|z| = e/(e+2) with e = expm1(y), y = 2|z| ≤ 40 (|z| clamped at 20, where tanh = 1 in
+   * double). expm1 is computed inline, as SVML's EXPM1 is about 3× slower: y = k·ln2 + r with
+   * |r| ≤ ln2/2 (Cody–Waite split of ln2), expm1(r) by its Taylor series to r¹³ (truncation
+   * below 2e-17 relative), and expm1(y) = 2^k·expm1(r) + (2^k − 1), which has no cancellation
+   * since y ≥ 0. Relative error of tanh a few ulp (tested against Math.tanh in MlpOpsTest).
+   */
+  static void tanh(double[] a, double[] s1, double[] s2, int len) {
     DoubleVector one = DoubleVector.broadcast(S, 1.0);
     DoubleVector two = DoubleVector.broadcast(S, 2.0);
     DoubleVector minusTwo = DoubleVector.broadcast(S, -2.0);
+    DoubleVector log2e = DoubleVector.broadcast(S, LOG2E);
+    DoubleVector round = DoubleVector.broadcast(S, ROUND);
+    DoubleVector ln2Hi = DoubleVector.broadcast(S, -LN2_HI);
+    DoubleVector ln2Lo = DoubleVector.broadcast(S, -LN2_LO);
+    double[] c = EXPM1_TAYLOR;
     for (int i = 0; i < len; i += L) {
       DoubleVector z = DoubleVector.fromArray(S, a, i);
       VectorMask<Double> negative = z.compare(LT, 0.0);
-      DoubleVector e = z.abs().min(20.0).mul(two).lanewise(EXPM1);
-      DoubleVector y = e.div(e.add(two)).lanewise(NEG, negative);
-      DoubleVector d1 = y.neg().fma(y, one);
-      y.intoArray(a, i);
+      DoubleVector y = z.abs().min(20.0).mul(two);
+      DoubleVector t = y.fma(log2e, round);
+      DoubleVector k = t.sub(round);
+      DoubleVector r = k.fma(ln2Hi, y);
+      r = k.fma(ln2Lo, r);
+      DoubleVector q = r.fma(DoubleVector.broadcast(S, c[12]), DoubleVector.broadcast(S, c[11]));
+      q = r.fma(q, DoubleVector.broadcast(S, c[10]));
+      q = r.fma(q, DoubleVector.broadcast(S, c[9]));
+      q = r.fma(q, DoubleVector.broadcast(S, c[8]));
+      q = r.fma(q, DoubleVector.broadcast(S, c[7]));
+      q = r.fma(q, DoubleVector.broadcast(S, c[6]));
+      q = r.fma(q, DoubleVector.broadcast(S, c[5]));
+      q = r.fma(q, DoubleVector.broadcast(S, c[4]));
+      q = r.fma(q, DoubleVector.broadcast(S, c[3]));
+      q = r.fma(q, DoubleVector.broadcast(S, c[2]));
+      q = r.fma(q, DoubleVector.broadcast(S, c[1]));
+      q = r.fma(q, one);
+      DoubleVector p = r.mul(q);
+      DoubleVector scale =
+          t.reinterpretAsLongs().lanewise(LSHL, 52).add(EXP_BIAS).reinterpretAsDoubles();
+      DoubleVector e = scale.fma(p, scale.sub(one));
+      DoubleVector th = e.div(e.add(two)).lanewise(NEG, negative);
+      DoubleVector d1 = th.neg().fma(th, one);
+      th.intoArray(a, i);
       d1.intoArray(s1, i);
-      y.mul(minusTwo).mul(d1).intoArray(s2, i);
+      th.mul(minusTwo).mul(d1).intoArray(s2, i);
     }
   }
 
@@ -196,111 +276,201 @@ final class MlpPanamaF64 extends MlpTileF64 {
   }
 
   @Override
-  void outer(double[] dw, int off, int ws, double[] dl, int ds, int jc, double[] x) {
-    int j = 0;
-    for (; j + 4 <= jc; j += 4) {
-      int i = 0;
-      for (; i + 2 * L <= ws; i += 2 * L) outer4x2(dw, off, ws, dl, ds, j, x, i, rows);
-      for (; i < ws; i += L) {
-        for (int r = 0; r < 4; r++) outer1x1(dw, off, ws, dl, ds, j + r, x, i, rows);
+  void outer(double[] dw, int off, int w, double[] x, int xs, int ic, double[] dl) {
+    int i = 0;
+    if (w == L) {
+      for (; i + 8 <= ic; i += 8) outer8x1(dw, off, w, x, xs, dl, i, rows);
+    } else {
+      for (; i + 4 <= ic; i += 4) {
+        int j = 0;
+        for (; j + 2 * L <= w; j += 2 * L) outer4x2(dw, off, w, x, xs, dl, i, j, rows);
+        for (; j < w; j += L) {
+          for (int r = 0; r < 4; r++) outer1x1(dw, off, w, x, xs, dl, i + r, j, rows);
+        }
       }
     }
-    for (; j < jc; j++) {
-      for (int i = 0; i < ws; i += L) outer1x1(dw, off, ws, dl, ds, j, x, i, rows);
+    for (; i < ic; i++) {
+      for (int j = 0; j < w; j += L) outer1x1(dw, off, w, x, xs, dl, i, j, rows);
     }
   }
 
-  private static void outer4x2(
-      double[] dw, int off, int ws, double[] dl, int ds, int j, double[] x, int i, int rows) {
+  /** Inputs i..i+3 × two vectors of outputs: 8 independent FMA chains, like the GEMM block. */
+  private static void outer4x2(double[] dw, int off, int w, double[] x, int xs, double[] dl, int i,
+      int j, int rows) {
     DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c10 = c00, c11 = c00;
     DoubleVector c20 = c00, c21 = c00, c30 = c00, c31 = c00;
     for (int t = 0; t < rows; t++) {
-      DoubleVector x0 = DoubleVector.fromArray(S, x, t * ws + i);
-      DoubleVector x1 = DoubleVector.fromArray(S, x, t * ws + i + L);
-      int o = t * ds + j;
-      DoubleVector f0 = DoubleVector.broadcast(S, dl[o]);
-      DoubleVector f1 = DoubleVector.broadcast(S, dl[o + 1]);
-      DoubleVector f2 = DoubleVector.broadcast(S, dl[o + 2]);
-      DoubleVector f3 = DoubleVector.broadcast(S, dl[o + 3]);
-      c00 = f0.fma(x0, c00);
-      c01 = f0.fma(x1, c01);
-      c10 = f1.fma(x0, c10);
-      c11 = f1.fma(x1, c11);
-      c20 = f2.fma(x0, c20);
-      c21 = f2.fma(x1, c21);
-      c30 = f3.fma(x0, c30);
-      c31 = f3.fma(x1, c31);
+      DoubleVector m0 = DoubleVector.fromArray(S, dl, t * w + j);
+      DoubleVector m1 = DoubleVector.fromArray(S, dl, t * w + j + L);
+      int o = t * xs + i;
+      DoubleVector f0 = DoubleVector.broadcast(S, x[o]);
+      DoubleVector f1 = DoubleVector.broadcast(S, x[o + 1]);
+      DoubleVector f2 = DoubleVector.broadcast(S, x[o + 2]);
+      DoubleVector f3 = DoubleVector.broadcast(S, x[o + 3]);
+      c00 = f0.fma(m0, c00);
+      c01 = f0.fma(m1, c01);
+      c10 = f1.fma(m0, c10);
+      c11 = f1.fma(m1, c11);
+      c20 = f2.fma(m0, c20);
+      c21 = f2.fma(m1, c21);
+      c30 = f3.fma(m0, c30);
+      c31 = f3.fma(m1, c31);
     }
-    int p = off + j * ws + i;
-    add(dw, p, c00);
-    add(dw, p + L, c01);
-    add(dw, p + ws, c10);
-    add(dw, p + ws + L, c11);
-    add(dw, p + 2 * ws, c20);
-    add(dw, p + 2 * ws + L, c21);
-    add(dw, p + 3 * ws, c30);
-    add(dw, p + 3 * ws + L, c31);
+    int p = off + i * w + j;
+    DoubleVector.fromArray(S, dw, p).add(c00).intoArray(dw, p);
+    DoubleVector.fromArray(S, dw, p + L).add(c01).intoArray(dw, p + L);
+    DoubleVector.fromArray(S, dw, p + w).add(c10).intoArray(dw, p + w);
+    DoubleVector.fromArray(S, dw, p + w + L).add(c11).intoArray(dw, p + w + L);
+    DoubleVector.fromArray(S, dw, p + 2 * w).add(c20).intoArray(dw, p + 2 * w);
+    DoubleVector.fromArray(S, dw, p + 2 * w + L).add(c21).intoArray(dw, p + 2 * w + L);
+    DoubleVector.fromArray(S, dw, p + 3 * w).add(c30).intoArray(dw, p + 3 * w);
+    DoubleVector.fromArray(S, dw, p + 3 * w + L).add(c31).intoArray(dw, p + 3 * w + L);
   }
 
-  private static void outer1x1(
-      double[] dw, int off, int ws, double[] dl, int ds, int j, double[] x, int i, int rows) {
+  /** Inputs i..i+7 × one vector of outputs (layers exactly one vector wide). */
+  private static void outer8x1(double[] dw, int off, int w, double[] x, int xs, double[] dl, int i,
+      int rows) {
+    DoubleVector c0 = DoubleVector.zero(S), c1 = c0, c2 = c0, c3 = c0;
+    DoubleVector c4 = c0, c5 = c0, c6 = c0, c7 = c0;
+    for (int t = 0; t < rows; t++) {
+      DoubleVector m = DoubleVector.fromArray(S, dl, t * w);
+      int o = t * xs + i;
+      c0 = DoubleVector.broadcast(S, x[o]).fma(m, c0);
+      c1 = DoubleVector.broadcast(S, x[o + 1]).fma(m, c1);
+      c2 = DoubleVector.broadcast(S, x[o + 2]).fma(m, c2);
+      c3 = DoubleVector.broadcast(S, x[o + 3]).fma(m, c3);
+      c4 = DoubleVector.broadcast(S, x[o + 4]).fma(m, c4);
+      c5 = DoubleVector.broadcast(S, x[o + 5]).fma(m, c5);
+      c6 = DoubleVector.broadcast(S, x[o + 6]).fma(m, c6);
+      c7 = DoubleVector.broadcast(S, x[o + 7]).fma(m, c7);
+    }
+    int p = off + i * w;
+    DoubleVector.fromArray(S, dw, p).add(c0).intoArray(dw, p);
+    DoubleVector.fromArray(S, dw, p + w).add(c1).intoArray(dw, p + w);
+    DoubleVector.fromArray(S, dw, p + 2 * w).add(c2).intoArray(dw, p + 2 * w);
+    DoubleVector.fromArray(S, dw, p + 3 * w).add(c3).intoArray(dw, p + 3 * w);
+    DoubleVector.fromArray(S, dw, p + 4 * w).add(c4).intoArray(dw, p + 4 * w);
+    DoubleVector.fromArray(S, dw, p + 5 * w).add(c5).intoArray(dw, p + 5 * w);
+    DoubleVector.fromArray(S, dw, p + 6 * w).add(c6).intoArray(dw, p + 6 * w);
+    DoubleVector.fromArray(S, dw, p + 7 * w).add(c7).intoArray(dw, p + 7 * w);
+  }
+
+  private static void outer1x1(double[] dw, int off, int w, double[] x, int xs, double[] dl, int i,
+      int j, int rows) {
     DoubleVector c = DoubleVector.zero(S);
     for (int t = 0; t < rows; t++) {
-      c = DoubleVector.broadcast(S, dl[t * ds + j]).fma(DoubleVector.fromArray(S, x, t * ws + i), c);
+      c = DoubleVector.broadcast(S, x[t * xs + i]).fma(DoubleVector.fromArray(S, dl, t * w + j), c);
     }
-    add(dw, off + j * ws + i, c);
+    DoubleVector.fromArray(S, dw, off + i * w + j).add(c).intoArray(dw, off + i * w + j);
   }
 
   @Override
   void outer2(
-      double[] dw, int off, int ws, double[] dl1, double[] x1, double[] dl2, double[] x2, int ds,
-      int jc) {
-    int j = 0;
-    for (; j + 4 <= jc; j += 4) {
-      for (int i = 0; i < ws; i += L) outer2x4(dw, off, ws, dl1, x1, dl2, x2, ds, j, i, rows);
-    }
-    for (; j < jc; j++) {
-      for (int i = 0; i < ws; i += L) {
-        DoubleVector c = DoubleVector.zero(S);
-        for (int t = 0; t < rows; t++) {
-          c = DoubleVector.broadcast(S, dl1[t * ds + j])
-              .fma(DoubleVector.fromArray(S, x1, t * ws + i), c);
-          c = DoubleVector.broadcast(S, dl2[t * ds + j])
-              .fma(DoubleVector.fromArray(S, x2, t * ws + i), c);
+      double[] dw, int off, int w, double[] x1, double[] dl1, double[] x2, double[] dl2, int xs,
+      int ic) {
+    int i = 0;
+    if (w == L) {
+      for (; i + 8 <= ic; i += 8) outer2x8x1(dw, off, w, x1, dl1, x2, dl2, xs, i, rows);
+    } else {
+      for (; i + 4 <= ic; i += 4) {
+        int j = 0;
+        for (; j + 2 * L <= w; j += 2 * L) outer2x4x2(dw, off, w, x1, dl1, x2, dl2, xs, i, j, rows);
+        for (; j < w; j += L) {
+          for (int r = 0; r < 4; r++) outer2x1x1(dw, off, w, x1, dl1, x2, dl2, xs, i + r, j, rows);
         }
-        add(dw, off + j * ws + i, c);
       }
     }
-  }
-
-  /** Four output rows j..j+3, one vector of inputs, two rank-t terms: 8 FMAs per t. */
-  private static void outer2x4(double[] dw, int off, int ws, double[] dl1, double[] x1,
-      double[] dl2, double[] x2, int ds, int j, int i, int rows) {
-    DoubleVector c0 = DoubleVector.zero(S), c1 = c0, c2 = c0, c3 = c0;
-    DoubleVector e0 = c0, e1 = c0, e2 = c0, e3 = c0;
-    for (int t = 0; t < rows; t++) {
-      DoubleVector a = DoubleVector.fromArray(S, x1, t * ws + i);
-      DoubleVector b = DoubleVector.fromArray(S, x2, t * ws + i);
-      int o = t * ds + j;
-      c0 = DoubleVector.broadcast(S, dl1[o]).fma(a, c0);
-      c1 = DoubleVector.broadcast(S, dl1[o + 1]).fma(a, c1);
-      c2 = DoubleVector.broadcast(S, dl1[o + 2]).fma(a, c2);
-      c3 = DoubleVector.broadcast(S, dl1[o + 3]).fma(a, c3);
-      e0 = DoubleVector.broadcast(S, dl2[o]).fma(b, e0);
-      e1 = DoubleVector.broadcast(S, dl2[o + 1]).fma(b, e1);
-      e2 = DoubleVector.broadcast(S, dl2[o + 2]).fma(b, e2);
-      e3 = DoubleVector.broadcast(S, dl2[o + 3]).fma(b, e3);
+    for (; i < ic; i++) {
+      for (int j = 0; j < w; j += L) outer2x1x1(dw, off, w, x1, dl1, x2, dl2, xs, i, j, rows);
     }
-    int p = off + j * ws + i;
-    add(dw, p, c0.add(e0));
-    add(dw, p + ws, c1.add(e1));
-    add(dw, p + 2 * ws, c2.add(e2));
-    add(dw, p + 3 * ws, c3.add(e3));
   }
 
-  private static void add(double[] dw, int p, DoubleVector c) {
-    DoubleVector.fromArray(S, dw, p).add(c).intoArray(dw, p);
+  /** As {@link #outer4x2} with both rank-t terms feeding the same 8 accumulators. */
+  private static void outer2x4x2(double[] dw, int off, int w, double[] x1, double[] dl1,
+      double[] x2, double[] dl2, int xs, int i, int j, int rows) {
+    DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c10 = c00, c11 = c00;
+    DoubleVector c20 = c00, c21 = c00, c30 = c00, c31 = c00;
+    for (int t = 0; t < rows; t++) {
+      DoubleVector m0 = DoubleVector.fromArray(S, dl1, t * w + j);
+      DoubleVector m1 = DoubleVector.fromArray(S, dl1, t * w + j + L);
+      DoubleVector n0 = DoubleVector.fromArray(S, dl2, t * w + j);
+      DoubleVector n1 = DoubleVector.fromArray(S, dl2, t * w + j + L);
+      int o = t * xs + i;
+      DoubleVector f = DoubleVector.broadcast(S, x1[o]);
+      DoubleVector g = DoubleVector.broadcast(S, x2[o]);
+      c00 = g.fma(n0, f.fma(m0, c00));
+      c01 = g.fma(n1, f.fma(m1, c01));
+      f = DoubleVector.broadcast(S, x1[o + 1]);
+      g = DoubleVector.broadcast(S, x2[o + 1]);
+      c10 = g.fma(n0, f.fma(m0, c10));
+      c11 = g.fma(n1, f.fma(m1, c11));
+      f = DoubleVector.broadcast(S, x1[o + 2]);
+      g = DoubleVector.broadcast(S, x2[o + 2]);
+      c20 = g.fma(n0, f.fma(m0, c20));
+      c21 = g.fma(n1, f.fma(m1, c21));
+      f = DoubleVector.broadcast(S, x1[o + 3]);
+      g = DoubleVector.broadcast(S, x2[o + 3]);
+      c30 = g.fma(n0, f.fma(m0, c30));
+      c31 = g.fma(n1, f.fma(m1, c31));
+    }
+    int p = off + i * w + j;
+    DoubleVector.fromArray(S, dw, p).add(c00).intoArray(dw, p);
+    DoubleVector.fromArray(S, dw, p + L).add(c01).intoArray(dw, p + L);
+    DoubleVector.fromArray(S, dw, p + w).add(c10).intoArray(dw, p + w);
+    DoubleVector.fromArray(S, dw, p + w + L).add(c11).intoArray(dw, p + w + L);
+    DoubleVector.fromArray(S, dw, p + 2 * w).add(c20).intoArray(dw, p + 2 * w);
+    DoubleVector.fromArray(S, dw, p + 2 * w + L).add(c21).intoArray(dw, p + 2 * w + L);
+    DoubleVector.fromArray(S, dw, p + 3 * w).add(c30).intoArray(dw, p + 3 * w);
+    DoubleVector.fromArray(S, dw, p + 3 * w + L).add(c31).intoArray(dw, p + 3 * w + L);
   }
+
+  private static void outer2x8x1(double[] dw, int off, int w, double[] x1, double[] dl1,
+      double[] x2, double[] dl2, int xs, int i, int rows) {
+    DoubleVector c0 = DoubleVector.zero(S), c1 = c0, c2 = c0, c3 = c0;
+    DoubleVector c4 = c0, c5 = c0, c6 = c0, c7 = c0;
+    for (int t = 0; t < rows; t++) {
+      DoubleVector m = DoubleVector.fromArray(S, dl1, t * w);
+      DoubleVector n = DoubleVector.fromArray(S, dl2, t * w);
+      int o = t * xs + i;
+      c0 = DoubleVector.broadcast(S, x2[o]).fma(n, DoubleVector.broadcast(S, x1[o]).fma(m, c0));
+      c1 = DoubleVector.broadcast(S, x2[o + 1])
+          .fma(n, DoubleVector.broadcast(S, x1[o + 1]).fma(m, c1));
+      c2 = DoubleVector.broadcast(S, x2[o + 2])
+          .fma(n, DoubleVector.broadcast(S, x1[o + 2]).fma(m, c2));
+      c3 = DoubleVector.broadcast(S, x2[o + 3])
+          .fma(n, DoubleVector.broadcast(S, x1[o + 3]).fma(m, c3));
+      c4 = DoubleVector.broadcast(S, x2[o + 4])
+          .fma(n, DoubleVector.broadcast(S, x1[o + 4]).fma(m, c4));
+      c5 = DoubleVector.broadcast(S, x2[o + 5])
+          .fma(n, DoubleVector.broadcast(S, x1[o + 5]).fma(m, c5));
+      c6 = DoubleVector.broadcast(S, x2[o + 6])
+          .fma(n, DoubleVector.broadcast(S, x1[o + 6]).fma(m, c6));
+      c7 = DoubleVector.broadcast(S, x2[o + 7])
+          .fma(n, DoubleVector.broadcast(S, x1[o + 7]).fma(m, c7));
+    }
+    int p = off + i * w;
+    DoubleVector.fromArray(S, dw, p).add(c0).intoArray(dw, p);
+    DoubleVector.fromArray(S, dw, p + w).add(c1).intoArray(dw, p + w);
+    DoubleVector.fromArray(S, dw, p + 2 * w).add(c2).intoArray(dw, p + 2 * w);
+    DoubleVector.fromArray(S, dw, p + 3 * w).add(c3).intoArray(dw, p + 3 * w);
+    DoubleVector.fromArray(S, dw, p + 4 * w).add(c4).intoArray(dw, p + 4 * w);
+    DoubleVector.fromArray(S, dw, p + 5 * w).add(c5).intoArray(dw, p + 5 * w);
+    DoubleVector.fromArray(S, dw, p + 6 * w).add(c6).intoArray(dw, p + 6 * w);
+    DoubleVector.fromArray(S, dw, p + 7 * w).add(c7).intoArray(dw, p + 7 * w);
+  }
+
+  private static void outer2x1x1(double[] dw, int off, int w, double[] x1, double[] dl1,
+      double[] x2, double[] dl2, int xs, int i, int j, int rows) {
+    DoubleVector c = DoubleVector.zero(S);
+    for (int t = 0; t < rows; t++) {
+      c = DoubleVector.broadcast(S, x1[t * xs + i])
+          .fma(DoubleVector.fromArray(S, dl1, t * w + j), c);
+      c = DoubleVector.broadcast(S, x2[t * xs + i])
+          .fma(DoubleVector.fromArray(S, dl2, t * w + j), c);
+    }
+    DoubleVector.fromArray(S, dw, off + i * w + j).add(c).intoArray(dw, off + i * w + j);
+  }
+
 
   @Override
   void columnSum(double[] db, int off, double[] dl, int w, double[] scale) {

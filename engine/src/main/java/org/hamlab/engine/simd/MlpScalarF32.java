@@ -82,25 +82,25 @@ final class MlpScalarF32 extends MlpTileF32 {
   }
 
   @Override
-  void outer(float[] dw, int off, int ws, float[] dl, int ds, int jc, float[] x) {
-    for (int j = 0; j < jc; j++) {
+  void outer(float[] dw, int off, int w, float[] x, int xs, int ic, float[] dl) {
+    for (int i = 0; i < ic; i++) {
       for (int t = 0; t < rows; t++) {
-        float f = dl[t * ds + j];
-        for (int i = 0; i < ws; i++) dw[off + j * ws + i] += f * x[t * ws + i];
+        float f = x[t * xs + i];
+        for (int j = 0; j < w; j++) dw[off + i * w + j] += f * dl[t * w + j];
       }
     }
   }
 
   @Override
   void outer2(
-      float[] dw, int off, int ws, float[] dl1, float[] x1, float[] dl2, float[] x2, int ds,
-      int jc) {
-    for (int j = 0; j < jc; j++) {
+      float[] dw, int off, int w, float[] x1, float[] dl1, float[] x2, float[] dl2, int xs,
+      int ic) {
+    for (int i = 0; i < ic; i++) {
       for (int t = 0; t < rows; t++) {
-        float f1 = dl1[t * ds + j];
-        float f2 = dl2[t * ds + j];
-        for (int i = 0; i < ws; i++) {
-          dw[off + j * ws + i] += f1 * x1[t * ws + i] + f2 * x2[t * ws + i];
+        float f1 = x1[t * xs + i];
+        float f2 = x2[t * xs + i];
+        for (int j = 0; j < w; j++) {
+          dw[off + i * w + j] += f1 * dl1[t * w + j] + f2 * dl2[t * w + j];
         }
       }
     }

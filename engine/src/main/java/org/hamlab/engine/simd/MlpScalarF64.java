@@ -82,25 +82,25 @@ final class MlpScalarF64 extends MlpTileF64 {
   }
 
   @Override
-  void outer(double[] dw, int off, int ws, double[] dl, int ds, int jc, double[] x) {
-    for (int j = 0; j < jc; j++) {
+  void outer(double[] dw, int off, int w, double[] x, int xs, int ic, double[] dl) {
+    for (int i = 0; i < ic; i++) {
       for (int t = 0; t < rows; t++) {
-        double f = dl[t * ds + j];
-        for (int i = 0; i < ws; i++) dw[off + j * ws + i] += f * x[t * ws + i];
+        double f = x[t * xs + i];
+        for (int j = 0; j < w; j++) dw[off + i * w + j] += f * dl[t * w + j];
       }
     }
   }
 
   @Override
   void outer2(
-      double[] dw, int off, int ws, double[] dl1, double[] x1, double[] dl2, double[] x2, int ds,
-      int jc) {
-    for (int j = 0; j < jc; j++) {
+      double[] dw, int off, int w, double[] x1, double[] dl1, double[] x2, double[] dl2, int xs,
+      int ic) {
+    for (int i = 0; i < ic; i++) {
       for (int t = 0; t < rows; t++) {
-        double f1 = dl1[t * ds + j];
-        double f2 = dl2[t * ds + j];
-        for (int i = 0; i < ws; i++) {
-          dw[off + j * ws + i] += f1 * x1[t * ws + i] + f2 * x2[t * ws + i];
+        double f1 = x1[t * xs + i];
+        double f2 = x2[t * xs + i];
+        for (int j = 0; j < w; j++) {
+          dw[off + i * w + j] += f1 * dl1[t * w + j] + f2 * dl2[t * w + j];
         }
       }
     }

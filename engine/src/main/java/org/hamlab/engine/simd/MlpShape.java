@@ -12,8 +12,9 @@ package org.hamlab.engine.simd;
  * (count[k] × count[k−1], as PyTorch nn.Linear stores it) then the bias b_k (count[k]); then the
  * output weight w (1 × count[K]); then the output bias c if {@code outputBias}.
  *
- * <p><b>Padded layout</b>: per hidden layer k, dW_k as count[k] rows of width[k−1], then db_k
- * (width[k]); then dw (width[K]); then dc (1). Padding entries are computed but never read back.
+ * <p><b>Padded layout</b>: per hidden layer k, dW_kᵀ as count[k−1] rows of width[k] (transposed,
+ * so the rank-t update runs vectors across output neurons like the GEMM), then db_k (width[k]);
+ * then dw (width[K]); then dc (1). Padding entries are computed but never read back.
  */
 final class MlpShape {
   final int[] sizes;
@@ -35,7 +36,8 @@ final class MlpShape {
   MlpShape(int[] sizes, boolean outputBias, int lanes) {
     if (sizes.length < 3 || sizes[sizes.length - 1] != 1) {
       throw new IllegalArgumentException(
-          "sizes must be [D, h_1, ..., h_K, 1] with K >= 1, got " + java.util.Arrays.toString(sizes));
+          "sizes must be [D, h_1, ..., h_K, 1] with K >= 1, got "
+              + java.util.Arrays.toString(sizes));
     }
     for (int s : sizes) {
       if (s <= 0) {
@@ -64,7 +66,7 @@ final class MlpShape {
       flatB[k] = f;
       f += count[k];
       padW[k] = p;
-      p += count[k] * width[k - 1];
+      p += count[k - 1] * width[k];
       padB[k] = p;
       p += width[k];
     }
@@ -86,8 +88,8 @@ final class MlpShape {
       int in = count[k - 1];
       for (int j = 0; j < count[k]; j++) {
         int fo = flatW[k] + j * in;
-        int po = padW[k] + j * width[k - 1];
-        for (int i = 0; i < in; i++) grad[fo + i] += padded[po + i];
+        int po = padW[k] + j;
+        for (int i = 0; i < in; i++) grad[fo + i] += padded[po + i * width[k]];
         grad[flatB[k] + j] += padded[padB[k] + j];
       }
     }

@@ -13,7 +13,7 @@ interface MlpTile {
   /** Rows per micro-tile (samples carried through all layers together). */
   int ROWS = 16;
 
-  /** Loads rows {@code [from, from+rows)} of the state-layout batch {@code z} with {@code n} rows. */
+  /** Loads rows {@code [from, from+rows)} of the state-layout batch {@code z} of {@code n} rows. */
   void load(double[] z, int n, int from, int rows);
 
   /** z_k = W_k a_{k−1} + b_k, a_k = σ(z_k), with σ', σ'' kept (paper.md §7.4). */

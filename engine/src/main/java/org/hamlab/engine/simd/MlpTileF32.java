@@ -3,10 +3,10 @@ package org.hamlab.engine.simd;
 import java.util.Arrays;
 
 /**
- * The passes of {@link MlpTile} in single precision (mixed precision: see {@link MlpOps}) over abstract primitives (a small GEMM,
- * elementwise products, rank-t updates), implemented by {@link MlpScalarF32} and
- * {@link MlpPanamaF32}. Tile arrays are row-major {@code [t][width[k]]}; rows are padded to a
- * multiple of 4 (the GEMM's register block) and padding rows carry zero scale.
+ * The passes of {@link MlpTile} in single precision over abstract primitives, implemented by
+ * {@link MlpScalarF32} and {@link MlpPanamaF32}; a copy of {@link MlpTileF64} with float tile
+ * arrays. States arrive as double and are rounded to float on load; outputs are widened to double
+ * on store (mixed precision: see {@link MlpOps}).
  */
 abstract class MlpTileF32 implements MlpTile {
   final MlpShape shape;
@@ -76,13 +76,13 @@ abstract class MlpTileF32 implements MlpTile {
   /** {@code g[t] = scale_t · w} for t < rowsPad. */
   abstract void fillRows(float[] g, float[] w, int width, float[] scale);
 
-  /** {@code dw[j*ws+i] += Σ_{t<rows} dl[t*ds+j]·x[t*ws+i]} for j < jc, i < ws. */
-  abstract void outer(float[] dw, int off, int ws, float[] dl, int ds, int jc, float[] x);
+  /** {@code dw[off+i*w+j] += Σ_{t<rows} x[t*xs+i]·dl[t*w+j]}, i < ic, j < w (δaᵀ transposed). */
+  abstract void outer(float[] dw, int off, int w, float[] x, int xs, int ic, float[] dl);
 
-  /** As {@link #outer} with two rank-t terms dl1 x1ᵀ + dl2 x2ᵀ (paper.md §7.4 item 4). */
+  /** As {@link #outer} with two rank-t terms (paper.md §7.4 item 4: δ̇ aᵀ + δ ȧᵀ). */
   abstract void outer2(
-      float[] dw, int off, int ws, float[] dl1, float[] x1, float[] dl2, float[] x2, int ds,
-      int jc);
+      float[] dw, int off, int w, float[] x1, float[] dl1, float[] x2, float[] dl2, int xs,
+      int ic);
 
   /** {@code db[off+j] += Σ_{t<rows} scale_t · dl[t*w+j]} (scale null: 1). */
   abstract void columnSum(float[] db, int off, float[] dl, int w, float[] scale);
@@ -187,7 +187,7 @@ abstract class MlpTileF32 implements MlpTile {
   public void addParameterGradient(double[] scale, int from) {
     MlpShape s = shape;
     for (int k = 1; k <= depth; k++) {
-      outer(part, s.padW[k], s.width[k - 1], d[k], s.width[k], s.count[k], a[k - 1]);
+      outer(part, s.padW[k], s.width[k], a[k - 1], s.width[k - 1], s.count[k - 1], d[k]);
       columnSum(part, s.padB[k], d[k], s.width[k], null);
     }
     columnSum(part, s.padOut, a[depth], s.width[depth], rowScale);
@@ -200,8 +200,8 @@ abstract class MlpTileF32 implements MlpTile {
   public void addMixed() {
     MlpShape s = shape;
     for (int k = 1; k <= depth; k++) {
-      outer2(part, s.padW[k], s.width[k - 1], dd[k], a[k - 1], d[k], ad[k - 1], s.width[k],
-          s.count[k]);
+      outer2(part, s.padW[k], s.width[k], a[k - 1], dd[k], ad[k - 1], d[k], s.width[k - 1],
+          s.count[k - 1]);
       columnSum(part, s.padB[k], dd[k], s.width[k], null);
     }
     columnSum(part, s.padOut, ad[depth], s.width[depth], null);

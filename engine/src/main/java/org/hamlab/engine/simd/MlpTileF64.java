@@ -76,13 +76,13 @@ abstract class MlpTileF64 implements MlpTile {
   /** {@code g[t] = scale_t · w} for t < rowsPad. */
   abstract void fillRows(double[] g, double[] w, int width, double[] scale);
 
-  /** {@code dw[j*ws+i] += Σ_{t<rows} dl[t*ds+j]·x[t*ws+i]} for j < jc, i < ws. */
-  abstract void outer(double[] dw, int off, int ws, double[] dl, int ds, int jc, double[] x);
+  /** {@code dw[off+i*w+j] += Σ_{t<rows} x[t*xs+i]·dl[t*w+j]}, i < ic, j < w (δaᵀ transposed). */
+  abstract void outer(double[] dw, int off, int w, double[] x, int xs, int ic, double[] dl);
 
-  /** As {@link #outer} with two rank-t terms dl1 x1ᵀ + dl2 x2ᵀ (paper.md §7.4 item 4). */
+  /** As {@link #outer} with two rank-t terms (paper.md §7.4 item 4: δ̇ aᵀ + δ ȧᵀ). */
   abstract void outer2(
-      double[] dw, int off, int ws, double[] dl1, double[] x1, double[] dl2, double[] x2, int ds,
-      int jc);
+      double[] dw, int off, int w, double[] x1, double[] dl1, double[] x2, double[] dl2, int xs,
+      int ic);
 
   /** {@code db[off+j] += Σ_{t<rows} scale_t · dl[t*w+j]} (scale null: 1). */
   abstract void columnSum(double[] db, int off, double[] dl, int w, double[] scale);
@@ -187,7 +187,7 @@ abstract class MlpTileF64 implements MlpTile {
   public void addParameterGradient(double[] scale, int from) {
     MlpShape s = shape;
     for (int k = 1; k <= depth; k++) {
-      outer(part, s.padW[k], s.width[k - 1], d[k], s.width[k], s.count[k], a[k - 1]);
+      outer(part, s.padW[k], s.width[k], a[k - 1], s.width[k - 1], s.count[k - 1], d[k]);
       columnSum(part, s.padB[k], d[k], s.width[k], null);
     }
     columnSum(part, s.padOut, a[depth], s.width[depth], rowScale);
@@ -200,8 +200,8 @@ abstract class MlpTileF64 implements MlpTile {
   public void addMixed() {
     MlpShape s = shape;
     for (int k = 1; k <= depth; k++) {
-      outer2(part, s.padW[k], s.width[k - 1], dd[k], a[k - 1], d[k], ad[k - 1], s.width[k],
-          s.count[k]);
+      outer2(part, s.padW[k], s.width[k], a[k - 1], dd[k], ad[k - 1], d[k], s.width[k - 1],
+          s.count[k - 1]);
       columnSum(part, s.padB[k], dd[k], s.width[k], null);
     }
     columnSum(part, s.padOut, ad[depth], s.width[depth], null);

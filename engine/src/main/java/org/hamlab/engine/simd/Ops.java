@@ -12,12 +12,44 @@ package org.hamlab.engine.simd;
  */
 public final class Ops {
   private static final OpsImpl IMPL = OpsProvider.get();
+  private static boolean warmedUp;
 
   private Ops() {}
 
   /** "panama 256-bit double" or "scalar". */
   public static String implementation() {
     return IMPL.describe();
+  }
+
+  /**
+   * Runs every op many times on tiny batches so that C2 compiles the vector loops before long
+   * loops start (libraries.md §3.6: without it, OSR compilation of a long first loop can leave a
+   * slow version in place). Call once at start-up (benchmarks, DSL initialisation); idempotent.
+   */
+  public static synchronized void warmUp() {
+    if (warmedUp) return;
+    int n = 5;
+    double[] z = new double[4 * n], v = new double[4 * n], out = new double[4 * n];
+    for (int i = 0; i < z.length; i++) {
+      z[i] = 0.1 * i - 0.7;
+      v[i] = 0.05 * i;
+    }
+    for (int r = 0; r < 20_000; r++) {
+      IMPL.fieldStep(z, 0.01, v, out, 1, n);
+      IMPL.fieldStepChange(z, 0.01, v, out, 1, n);
+      IMPL.average(z, v, out, 2 * n);
+      IMPL.axpy(0.5, z, v, out, 2 * n);
+      IMPL.addScaled(0.5, z, 1, out, 2, 2 * n);
+      IMPL.doubleWellGradient(z, n, out);
+      IMPL.doubleWellValue(z, n, out);
+      IMPL.doubleWellHessianVector(z, v, n, out);
+      IMPL.coupledOscillatorGradient(0.5, z, n, out);
+      IMPL.henonHeilesGradient(z, n, out);
+      IMPL.henonHeilesHessianVector(z, v, n, out);
+      IMPL.productQuadraticGradient(z, n, out);
+      IMPL.productQuadraticHessianVector(z, v, n, out);
+    }
+    warmedUp = true;
   }
 
   /** {@code out = z + c·J g} (explicit field step): out_q = z_q + c g_p, out_p = z_p − c g_q. */
@@ -53,6 +85,19 @@ public final class Ops {
     need(y, len, "y");
     need(out, len, "out");
     IMPL.axpy(c, x, y, out, len);
+  }
+
+  /**
+   * {@code y[yFrom + i] += c·x[xFrom + i]} for {@code i < len}: an update of one block of a state
+   * (e.g. the momentum kick p ← p − (h/2)∂_qH of leapfrog, x = the gradient's q block).
+   */
+  public static void addScaled(double c, double[] x, int xFrom, double[] y, int yFrom, int len) {
+    if (xFrom < 0 || yFrom < 0 || len < 0) {
+      throw new IllegalArgumentException("offsets and length must be ≥ 0, got " + xFrom + ", " + yFrom + ", " + len);
+    }
+    need(x, (long) xFrom + len, "x");
+    need(y, (long) yFrom + len, "y");
+    IMPL.addScaled(c, x, xFrom, y, yFrom, len);
   }
 
   /** Double well H = p²/2 + q⁴/4 − q²/2 (paper.md §2), {@code out[b]}. */

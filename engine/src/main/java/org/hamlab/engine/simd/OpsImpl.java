@@ -16,6 +16,8 @@ interface OpsImpl {
 
   void axpy(double c, double[] x, double[] y, double[] out, int len);
 
+  void addScaled(double c, double[] x, int xFrom, double[] y, int yFrom, int len);
+
   void doubleWellValue(double[] z, int n, double[] out);
 
   void doubleWellGradient(double[] z, int n, double[] out);

@@ -35,7 +35,8 @@ final class OpsProvider {
   /** Loaded by name so that the scalar path never links a Vector API class. */
   private static OpsImpl loadPanama() {
     try {
-      return (OpsImpl) Class.forName("org.hamlab.engine.simd.PanamaOps").getDeclaredField("INSTANCE").get(null);
+      Class<?> c = Class.forName("org.hamlab.engine.simd.PanamaOps");
+      return (OpsImpl) c.getDeclaredField("INSTANCE").get(null);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot load the Vector API ops: " + e, e);
     }

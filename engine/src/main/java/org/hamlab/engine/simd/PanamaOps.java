@@ -75,6 +75,16 @@ final class PanamaOps implements OpsImpl {
   }
 
   @Override
+  public void addScaled(double c, double[] x, int xFrom, double[] y, int yFrom, int len) {
+    int i = 0;
+    for (int bound = S.loopBound(len); i < bound; i += L) {
+      DoubleVector.fromArray(S, y, yFrom + i).add(DoubleVector.fromArray(S, x, xFrom + i).mul(c))
+          .intoArray(y, yFrom + i);
+    }
+    for (; i < len; i++) y[yFrom + i] += c * x[xFrom + i];
+  }
+
+  @Override
   public void doubleWellValue(double[] z, int n, double[] out) {
     int b = 0;
     for (int bound = S.loopBound(n); b < bound; b += L) {
@@ -107,7 +117,8 @@ final class PanamaOps implements OpsImpl {
     int b = 0;
     for (int bound = S.loopBound(n); b < bound; b += L) {
       DoubleVector q = DoubleVector.fromArray(S, z, b);
-      DoubleVector.broadcast(S, 3.0).mul(q).mul(q).sub(1.0).mul(DoubleVector.fromArray(S, v, b)).intoArray(out, b);
+      DoubleVector vq = DoubleVector.fromArray(S, v, b);
+      DoubleVector.broadcast(S, 3.0).mul(q).mul(q).sub(1.0).mul(vq).intoArray(out, b);
     }
     for (; b < n; b++) {
       double q = z[b];
@@ -149,7 +160,8 @@ final class PanamaOps implements OpsImpl {
     int b = 0;
     for (int bound = S.loopBound(n); b < bound; b += L) {
       DoubleVector q1 = DoubleVector.fromArray(S, z, b), q2 = DoubleVector.fromArray(S, z, n + b);
-      DoubleVector p1 = DoubleVector.fromArray(S, z, 2 * n + b), p2 = DoubleVector.fromArray(S, z, 3 * n + b);
+      DoubleVector p1 = DoubleVector.fromArray(S, z, 2 * n + b);
+      DoubleVector p2 = DoubleVector.fromArray(S, z, 3 * n + b);
       p1.mul(p1).add(p2.mul(p2)).mul(0.5)
           .add(q1.mul(q1).add(q2.mul(q2)).mul(0.5))
           .add(q1.mul(q1).mul(q2))

@@ -40,6 +40,11 @@ final class ScalarOps implements OpsImpl {
   }
 
   @Override
+  public void addScaled(double c, double[] x, int xFrom, double[] y, int yFrom, int len) {
+    for (int i = 0; i < len; i++) y[yFrom + i] += c * x[xFrom + i];
+  }
+
+  @Override
   public void doubleWellValue(double[] z, int n, double[] out) {
     for (int b = 0; b < n; b++) {
       double q = z[b], p = z[n + b], q2 = q * q;

@@ -12,6 +12,8 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class Species {
   static final VectorSpecies<Double> DOUBLE_SPECIES = chooseDouble();
+  /** Float lanes of the same width, for float32 kernels. */
+  static final VectorSpecies<Float> FLOAT_SPECIES = DOUBLE_SPECIES.withLanes(float.class);
 
   private Species() {}
 
@@ -19,7 +21,8 @@ final class Species {
     String bits = System.getProperty("hamlab.simd.bits");
     if (bits == null || bits.isBlank()) return DoubleVector.SPECIES_PREFERRED;
     try {
-      return DoubleVector.SPECIES_PREFERRED.withShape(VectorShape.forBitSize(Integer.parseInt(bits.trim())));
+      VectorShape shape = VectorShape.forBitSize(Integer.parseInt(bits.trim()));
+      return DoubleVector.SPECIES_PREFERRED.withShape(shape);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           "hamlab.simd.bits must be 64, 128, 256 or 512, got '" + bits + "'", e);

@@ -11,7 +11,9 @@ public record CoupledOscillator(double alpha) implements Hamiltonian {
   public static final double DEFAULT_ALPHA = 0.5;
 
   public CoupledOscillator {
-    if (!Double.isFinite(alpha)) throw new IllegalArgumentException("alpha must be finite, got " + alpha);
+    if (!Double.isFinite(alpha)) {
+      throw new IllegalArgumentException("alpha must be finite, got " + alpha);
+    }
   }
 
   public CoupledOscillator() {

@@ -10,13 +10,19 @@ package org.hamlab.engine.train;
  *
  * @param enabled false turns the schedule off
  */
-public record Plateau(boolean enabled, double factor, int patience, double threshold, double minLearningRate) {
+public record Plateau(
+    boolean enabled, double factor, int patience, double threshold, double minLearningRate) {
 
   public Plateau {
-    if (!(factor > 0 && factor < 1)) throw new IllegalArgumentException("plateau factor must be in (0, 1), got " + factor);
-    if (patience < 0) throw new IllegalArgumentException("plateau patience must be ≥ 0, got " + patience);
-    if (!(threshold >= 0)) throw new IllegalArgumentException("plateau threshold must be ≥ 0, got " + threshold);
-    if (!(minLearningRate >= 0)) throw new IllegalArgumentException("minimum learning rate must be ≥ 0, got " + minLearningRate);
+    if (!(factor > 0 && factor < 1))
+      throw new IllegalArgumentException("plateau factor must be in (0, 1), got " + factor);
+    if (patience < 0)
+      throw new IllegalArgumentException("plateau patience must be ≥ 0, got " + patience);
+    if (!(threshold >= 0))
+      throw new IllegalArgumentException("plateau threshold must be ≥ 0, got " + threshold);
+    if (!(minLearningRate >= 0))
+      throw new IllegalArgumentException(
+          "minimum learning rate must be ≥ 0, got " + minLearningRate);
   }
 
   /** The paper's schedule: factor 0.1, patience 10, threshold 1e-4 relative (paper.md §5.1). */

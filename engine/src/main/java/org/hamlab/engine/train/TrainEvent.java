@@ -1,10 +1,13 @@
 package org.hamlab.engine.train;
 
-/** What a {@link TrainListener} hears during {@link Trainer#train}. Epochs and steps count from 1. */
+/**
+ * What a {@link TrainListener} hears during {@link Trainer#train}. Epochs and steps count from 1.
+ */
 public sealed interface TrainEvent {
 
   /** After each optimiser step: the minibatch loss before the step. */
-  record StepEnded(int epoch, int step, int stepsPerEpoch, double loss, double learningRate, double secondsLeft)
+  record StepEnded(
+      int epoch, int step, int stepsPerEpoch, double loss, double learningRate, double secondsLeft)
       implements TrainEvent {}
 
   /** After each epoch (and its validation). */

@@ -15,8 +15,14 @@ import java.util.List;
  * @param stopReason why training ended
  * @param message a human-readable account, naming epoch and step for failures
  */
-public record TrainResult(double[] parameters, int bestEpoch, double bestLoss, double[] lastParameters,
-    List<EpochRecord> history, StopReason stopReason, String message) {
+public record TrainResult(
+    double[] parameters,
+    int bestEpoch,
+    double bestLoss,
+    double[] lastParameters,
+    List<EpochRecord> history,
+    StopReason stopReason,
+    String message) {
 
   public TrainResult {
     history = List.copyOf(history);

@@ -2,7 +2,9 @@ package org.hamlab.engine.data;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.util.Arrays;
 import java.util.List;
+import org.hamlab.engine.parallel.Tiles;
 import org.hamlab.engine.system.CoupledOscillator;
 import org.hamlab.engine.system.DoubleWell;
 import org.hamlab.engine.system.HenonHeiles;
@@ -77,7 +79,7 @@ class TestSetsTest {
       sxy += x * y;
       if (Math.abs(x) > 2 || Math.abs(y) > 2) outside++;
     }
-    double tol = 5 / Math.sqrt(n);  // 5 sigma of the mean (sd 1) and of the covariance (sd ≈ 1)
+    double tol = 5 / Math.sqrt(n); // 5 sigma of the mean (sd 1) and of the covariance (sd ≈ 1)
     assertEquals(0, sx / n, tol);
     assertEquals(0, sy / n, tol);
     assertEquals(1, sxx / n, 5 * Math.sqrt(2.0 / n));
@@ -119,10 +121,14 @@ class TestSetsTest {
   @Test
   void aSeedFixesTheSetAndAnotherSeedChangesIt() {
     TestSetSpec spec = TestSetSpec.phasePlane().withUniformCount(1000).withGaussian(1.0, 1000);
-    assertArrayEquals(TestSets.uniform(spec.withSeed(7)).states(), TestSets.uniform(spec.withSeed(7)).states());
-    assertArrayEquals(TestSets.gaussian(spec.withSeed(7)).states(), TestSets.gaussian(spec.withSeed(7)).states());
-    assertFalse(java.util.Arrays.equals(TestSets.uniform(spec.withSeed(7)).states(),
-        TestSets.uniform(spec.withSeed(8)).states()));
+    assertArrayEquals(
+        TestSets.uniform(spec.withSeed(7)).states(), TestSets.uniform(spec.withSeed(7)).states());
+    assertArrayEquals(
+        TestSets.gaussian(spec.withSeed(7)).states(), TestSets.gaussian(spec.withSeed(7)).states());
+    assertFalse(
+        Arrays.equals(
+            TestSets.uniform(spec.withSeed(7)).states(),
+            TestSets.uniform(spec.withSeed(8)).states()));
     // per-point streams: a larger set starts with the smaller one
     TestSet small = TestSets.uniform(spec.withSeed(7).withUniformCount(10));
     TestSet large = TestSets.uniform(spec.withSeed(7));
@@ -130,12 +136,34 @@ class TestSetsTest {
   }
 
   @Test
+  void theSetsDoNotDependOnTheThreadCount() {
+    // a call from inside a Tiles task runs serially (Tiles' nesting rule)
+    TestSetSpec spec = TestSetSpec.phasePlane().withSeed(9);
+    TestSet parallel = TestSets.gaussian(spec);
+    TestSet[] serial = new TestSet[1];
+    Tiles.forEach(
+        2,
+        1,
+        (tile, from, to) -> {
+          if (tile == 0) serial[0] = TestSets.gaussian(spec);
+        });
+    assertArrayEquals(parallel.states(), serial[0].states());
+  }
+
+  @Test
   void configurableBoxGridAndStd() {
-    TestSetSpec spec = TestSetSpec.phasePlane().withBox(-1, 3).withGridSide(5).withUniformCount(200)
-        .withGaussian(0.1, 300);
+    TestSetSpec spec =
+        TestSetSpec.phasePlane()
+            .withBox(-1, 3)
+            .withGridSide(5)
+            .withUniformCount(200)
+            .withGaussian(0.1, 300);
     TestSet g = TestSets.grid(spec);
     assertEquals(25, g.count());
-    assertArrayEquals(new double[] {-1, 0, 1, 2, 3}, new double[] {g.x(0), g.x(1), g.x(2), g.x(3), g.x(4)}, 1e-15);
+    assertArrayEquals(
+        new double[] {-1, 0, 1, 2, 3},
+        new double[] {g.x(0), g.x(1), g.x(2), g.x(3), g.x(4)},
+        1e-15);
     TestSet u = TestSets.uniform(spec);
     for (int b = 0; b < u.count(); b++) assertTrue(u.x(b) >= -1 && u.x(b) < 3);
     TestSet n = TestSets.gaussian(spec);
@@ -144,7 +172,7 @@ class TestSetsTest {
   }
 
   @Test
-  void otherTwoDofSystemsUseTheSliceProtocol() {
+  void theProtocolFollowsTheDegreesOfFreedom() {
     TestSetSpec spec = TestSetSpec.forSystem(new CoupledOscillator());
     assertEquals(TestSetSpec.phasePlane(), spec);
     assertEquals(TestSetSpec.henonHeilesSlice(), TestSetSpec.forSystem(new HenonHeiles()));
@@ -152,11 +180,17 @@ class TestSetsTest {
 
   @Test
   void badSpecsAreRefusedWithTheReason() {
-    var e = assertThrows(IllegalArgumentException.class, () -> TestSetSpec.phasePlane().withBox(2, -2));
+    var e =
+        assertThrows(IllegalArgumentException.class, () -> TestSetSpec.phasePlane().withBox(2, -2));
     assertTrue(e.getMessage().contains("lo < hi"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> TestSetSpec.phasePlane().withPlane(new double[] {0, 0}, 0, 0));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> TestSetSpec.phasePlane().withPlane(new double[] {0, 0}, 0, 0));
     assertTrue(e.getMessage().contains("two different components"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> TestSets.byName("grd", TestSetSpec.phasePlane()));
+    e =
+        assertThrows(
+            IllegalArgumentException.class, () -> TestSets.byName("grd", TestSetSpec.phasePlane()));
     assertTrue(e.getMessage().contains("grid, uniform, gaussian"), e.getMessage());
   }
 }

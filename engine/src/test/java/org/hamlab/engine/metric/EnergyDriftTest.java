@@ -2,6 +2,7 @@ package org.hamlab.engine.metric;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import org.hamlab.engine.data.Trajectories;
 import org.hamlab.engine.integrator.ImplicitMidpoint;
 import org.hamlab.engine.integrator.Integrator;
 import org.hamlab.engine.integrator.StepStatus;
@@ -15,12 +16,24 @@ class EnergyDriftTest {
 
   /** Classical explicit RK4 on f = J∇H: order 4, not symplectic (a local twin for this test). */
   static final class ExplicitRk4 implements Integrator {
-    @Override public String name() { return "test-rk4"; }
-    @Override public int order() { return 4; }
+    @Override
+    public String name() {
+      return "test-rk4";
+    }
+
+    @Override
+    public int order() {
+      return 4;
+    }
+
     @Override
     public StepStatus step(Hamiltonian system, double h, double[] z, int n, Workspace ws) {
       int len = system.dim() * n;
-      double[] k1 = ws.state(0), k2 = ws.state(1), k3 = ws.state(2), k4 = ws.state(3), y = ws.state(4);
+      double[] k1 = ws.state(0),
+          k2 = ws.state(1),
+          k3 = ws.state(2),
+          k4 = ws.state(3),
+          y = ws.state(4);
       field(system, z, n, k1);
       for (int i = 0; i < len; i++) y[i] = z[i] + 0.5 * h * k1[i];
       field(system, y, n, k2);
@@ -57,7 +70,9 @@ class EnergyDriftTest {
   @Test
   void implicitMidpointConservesTheQuadraticInvariantOfTheOscillator() {
     Hamiltonian cho = new CoupledOscillator();
-    EnergyDrift d = EnergyDrift.compute(cho, cho, new ImplicitMidpoint(), 0.1, 20_000, 100, initialStates(8), 8);
+    EnergyDrift d =
+        EnergyDrift.compute(
+            cho, cho, new ImplicitMidpoint(), 0.1, 20_000, 100, initialStates(8), 8);
     assertEquals(201, d.points());
     assertEquals(10.0, d.dt(), 1e-12);
     // paper.md §13: |H − H₀| ≤ 7e-15 over 1000 steps; over 20 000 steps the solve tolerance
@@ -94,27 +109,44 @@ class EnergyDriftTest {
   void measuresTheTrueEnergyAlongAnotherDynamics() {
     // dynamics from a scaled oscillator H' = 2H have the same orbits: the true energy stays flat
     Hamiltonian cho = new CoupledOscillator();
-    Hamiltonian doubled = new Hamiltonian() {
-      @Override public String name() { return "2·cho"; }
-      @Override public int dof() { return 1; }
-      @Override public void value(double[] z, int n, double[] out) {
-        cho.value(z, n, out);
-        for (int b = 0; b < n; b++) out[b] *= 2;
-      }
-      @Override public void gradient(double[] z, int n, double[] out) {
-        cho.gradient(z, n, out);
-        for (int i = 0; i < 2 * n; i++) out[i] *= 2;
-      }
-      @Override public void hessianVector(double[] z, double[] v, int n, double[] out) {
-        cho.hessianVector(z, v, n, out);
-        for (int i = 0; i < 2 * n; i++) out[i] *= 2;
-      }
-    };
-    EnergyDrift same = EnergyDrift.compute(doubled, cho, new ImplicitMidpoint(), 0.05, 1000, 10, initialStates(4), 4);
+    Hamiltonian doubled =
+        new Hamiltonian() {
+          @Override
+          public String name() {
+            return "2·cho";
+          }
+
+          @Override
+          public int dof() {
+            return 1;
+          }
+
+          @Override
+          public void value(double[] z, int n, double[] out) {
+            cho.value(z, n, out);
+            for (int b = 0; b < n; b++) out[b] *= 2;
+          }
+
+          @Override
+          public void gradient(double[] z, int n, double[] out) {
+            cho.gradient(z, n, out);
+            for (int i = 0; i < 2 * n; i++) out[i] *= 2;
+          }
+
+          @Override
+          public void hessianVector(double[] z, double[] v, int n, double[] out) {
+            cho.hessianVector(z, v, n, out);
+            for (int i = 0; i < 2 * n; i++) out[i] *= 2;
+          }
+        };
+    EnergyDrift same =
+        EnergyDrift.compute(
+            doubled, cho, new ImplicitMidpoint(), 0.05, 1000, 10, initialStates(4), 4);
     assertTrue(same.max() < 1e-12, "max " + same.max());
     // a different system's dynamics (double well) do not conserve the oscillator's energy
-    EnergyDrift other = EnergyDrift.compute(new DoubleWell(), cho, new ImplicitMidpoint(), 0.05, 1000, 10,
-        initialStates(4), 4);
+    EnergyDrift other =
+        EnergyDrift.compute(
+            new DoubleWell(), cho, new ImplicitMidpoint(), 0.05, 1000, 10, initialStates(4), 4);
     assertTrue(other.max() > 0.1, "max " + other.max());
   }
 
@@ -131,15 +163,23 @@ class EnergyDriftTest {
     assertArrayEquals(new double[] {0, 1.0, 2.25}, d.meanCurve(), 1e-15);
     assertArrayEquals(new double[] {0, 1.5, 4.0}, d.maxCurve(), 1e-15);
     assertArrayEquals(new double[] {1.5, 4.0}, d.maxPerTrajectory(), 1e-15);
+    assertArrayEquals(new double[] {1.0, 2.25}, d.meanPerTrajectory(), 1e-15);
+    // per trajectory: (0, 1.5, 0.5) → slope 0.5; (0, 0.5, 4) → slope 4
+    assertArrayEquals(new double[] {0.5, 4.0}, d.slopePerTrajectory(), 1e-14);
     assertArrayEquals(new double[] {0, 0.5, 1.0}, d.times(), 1e-15);
     // least squares through (0, 0), (0.5, 1), (1, 2.25): slope = Σ(t−t̄)(y−ȳ)/Σ(t−t̄)² = 2.25
     assertEquals(2.25, d.slope(), 1e-14);
+    // the same through the shared trajectory type
+    EnergyDrift viaSet = EnergyDrift.of(cho, new Trajectories(1, 2, 3, 0.5, traj, null));
+    assertEquals(d, viaSet);
   }
 
   @Test
   void mismatchedShapesAreRefused() {
-    var e = assertThrows(IllegalArgumentException.class,
-        () -> EnergyDrift.of(new DoubleWell(), new double[10], 2, 3, 0.1));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> EnergyDrift.of(new DoubleWell(), new double[10], 2, 3, 0.1));
     assertTrue(e.getMessage().contains("need 12 values"), e.getMessage());
   }
 }

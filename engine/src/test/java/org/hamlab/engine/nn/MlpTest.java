@@ -119,4 +119,16 @@ class MlpTest {
     }
     assertThrows(IllegalArgumentException.class, () -> Activation.byId("relu"));
   }
+
+  @Test
+  void shortArraysAreRefusedWithTheNeededLength() {
+    Mlp m = Mlp.create(MlpSpec.of(1).withHidden(4));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> m.gradient(new double[6], 3, new double[5]));
+    assertTrue(e.getMessage().contains("out has length 5 but 6"), e.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> m.accumulateMixed(new double[6], new double[6], 3, new double[2]));
+    assertThrows(IllegalArgumentException.class,
+        () -> m.hessian(new double[6], 3, new double[6]));
+  }
 }

@@ -1,6 +1,7 @@
 package org.hamlab.engine.simd;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -159,5 +160,59 @@ class MlpOpsTest {
     }
     assertTrue(max < 3e-7, "rational tanh max abs error " + max);
     assertTrue(MlpScalarF32.tanh(50f) <= 1f && MlpScalarF32.tanh(-50f) >= -1f);
+  }
+
+  @Test
+  void doubleTanhIsAccurateToAFewUlp() {
+    int len = 400_000 + 8 * MlpSpecies.DOUBLE_SPECIES.length();
+    double[] a = new double[len];
+    for (int i = 0; i < len; i++) a[i] = (i - len / 2) * 1.37e-4 * (i % 3 == 0 ? 0.001 : 1);
+    double[] z = a.clone();
+    double[] s1 = new double[len];
+    double[] s2 = new double[len];
+    MlpPanamaF64.tanh(a, s1, s2, len);
+    double max = 0;
+    for (int i = 0; i < len; i++) {
+      double t = Math.tanh(z[i]);
+      double err = t == 0 ? Math.abs(a[i]) : Math.abs(a[i] - t) / Math.abs(t);
+      max = Math.max(max, err);
+      assertTrue(Math.abs(s1[i] - (1 - t * t)) <= 1e-15, "σ' at " + z[i]);
+    }
+    assertTrue(max < 5e-16, "double tanh max relative error " + max);
+    int lanes = MlpSpecies.DOUBLE_SPECIES.length();
+    double[] big = new double[lanes];
+    double[] special = {25, -25, 1e300, -1e300, 0.0, -0.0, Double.MIN_VALUE, 19.99};
+    for (int i = 0; i < lanes; i++) big[i] = special[i % special.length];
+    double[] in = big.clone();
+    MlpPanamaF64.tanh(big, new double[lanes], new double[lanes], lanes);
+    for (int i = 0; i < lanes; i++) assertEquals(Math.tanh(in[i]), big[i], 1e-16, "at " + in[i]);
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void perRowResultsDoNotDependOnHowTheBatchIsCut(boolean float32) {
+    int[] sizes = {4, 16, 32, 16, 1};
+    int count = new MlpShape(sizes, false, 1).parameterCount;
+    double[] theta = random(count, 5);
+    for (int i = 0; i < theta.length; i++) theta[i] *= 0.3;
+    MlpOps o = ops(sizes, float32, MlpFunction.TANH, false, true, theta);
+    int n = 37;
+    double[] z = random(4 * n, 8);
+    double[] v = random(4 * n, 9);
+    double[] hv = new double[4 * n];
+    o.hessianVector(z, v, n, hv);
+    double[] z1 = new double[4];
+    double[] v1 = new double[4];
+    double[] hv1 = new double[4];
+    for (int b = 0; b < n; b++) {
+      for (int k = 0; k < 4; k++) {
+        z1[k] = z[k * n + b];
+        v1[k] = v[k * n + b];
+      }
+      o.hessianVector(z1, v1, 1, hv1);
+      for (int k = 0; k < 4; k++) {
+        assertEquals(hv[k * n + b], hv1[k], 0.0, "row " + b + " component " + k);
+      }
+    }
   }
 }

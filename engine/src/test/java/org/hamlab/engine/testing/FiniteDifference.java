@@ -8,16 +8,22 @@ public final class FiniteDifference {
   private FiniteDifference() {}
 
   /**
-   * d/dε loss(θ + ε·dir) at ε = 0: (4 D(e/2) − D(e)) / 3 with D the central difference, error
-   * O(e⁴) plus round-off O(ulp(L)/e). Restores θ.
+   * d/dε loss(θ + ε·dir) at ε = 0: (4 D(e/2) − D(e)) / 3 with D the central difference, error O(e⁴)
+   * plus round-off O(ulp(L)/e). Restores θ.
    */
-  public static double directional(ParametricHamiltonian model, double[] dir, double e,
+  public static double directional(
+      ParametricHamiltonian model,
+      double[] dir,
+      double e,
       ToDoubleFunction<ParametricHamiltonian> loss) {
     double d1 = central(model, dir, e, loss), d2 = central(model, dir, e / 2, loss);
     return (4 * d2 - d1) / 3;
   }
 
-  private static double central(ParametricHamiltonian model, double[] dir, double e,
+  private static double central(
+      ParametricHamiltonian model,
+      double[] dir,
+      double e,
       ToDoubleFunction<ParametricHamiltonian> loss) {
     double[] theta = model.parameters();
     double[] saved = theta.clone();

@@ -8,14 +8,15 @@ import org.hamlab.engine.random.Seeds;
 import org.hamlab.engine.system.Hamiltonian;
 
 /**
- * Small noisy data sets for tests (paper.md §3.1 in miniature): initial states uniform in a box
- * (±2 per component for d = 1, ±0.3 for d = 2), converged implicit midpoint at h = dt, Gaussian
- * noise σ on every observed point, all draws from {@link Seeds}.
+ * Small noisy data sets for tests (paper.md §3.1 in miniature): initial states uniform in a box (±2
+ * per component for d = 1, ±0.3 for d = 2), converged implicit midpoint at h = dt, Gaussian noise σ
+ * on every observed point, all draws from {@link Seeds}.
  */
 public final class WindowData {
   private WindowData() {}
 
-  public static Trajectories generate(Hamiltonian system, int count, int points, double dt, double sigma, long seed) {
+  public static Trajectories generate(
+      Hamiltonian system, int count, int points, double dt, double sigma, long seed) {
     int dim = system.dim();
     double box = system.dof() == 1 ? 2.0 : 0.3;
     double[] z0 = new double[dim * count];

@@ -16,7 +16,8 @@ class OptimizerTest {
       double expected = 0.01 * Math.signum(g) * Math.abs(g) / (Math.abs(g) + 1e-8);
       assertEquals(0.5 - expected, theta[0], 1e-15, "g = " + g);
       assertEquals(-2 - expected, theta[1], 1e-15, "g = " + g);
-      if (Math.abs(g) >= 1) assertEquals(0.01, Math.abs(0.5 - theta[0]), 0.01 * 1e-7, "≈ lr for g = " + g);
+      if (Math.abs(g) >= 1)
+        assertEquals(0.01, Math.abs(0.5 - theta[0]), 0.01 * 1e-7, "≈ lr for g = " + g);
     }
   }
 

@@ -33,12 +33,12 @@ final class Bytecode {
   private static final ClassDesc MATH = ClassDesc.of("java.lang.Math");
   private static final ClassDesc DOUBLES = CD_double.arrayType();
   private static final MethodTypeDesc RUN =
-      MethodTypeDesc.of(CD_void, DOUBLES, DOUBLES, CD_int, DOUBLES);
+      MethodTypeDesc.of(CD_void, DOUBLES, DOUBLES, CD_int, CD_int, DOUBLES);
   private static final MethodTypeDesc UNARY = MethodTypeDesc.of(CD_double, CD_double);
   private static final MethodTypeDesc BINARY = MethodTypeDesc.of(CD_double, CD_double, CD_double);
 
-  // Local variable slots of run(z, v, n, out): 0 this, 1 z, 2 v, 3 n, 4 out, 5 row, then registers.
-  private static final int Z = 1, V = 2, N = 3, OUT = 4, ROW = 5, FIRST_REGISTER = 6;
+  // Slots of run(z, v, n, from, out): 0 this, 1 z, 2 v, 3 n, 4 from, 5 out, 6 row, then registers.
+  private static final int Z = 1, V = 2, N = 3, FROM = 4, OUT = 5, ROW = 6, FIRST_REGISTER = 7;
 
   private Bytecode() {}
 
@@ -54,8 +54,8 @@ final class Bytecode {
         .withMethodBody("run", RUN, ClassFile.ACC_PUBLIC, code -> body(code, program)));
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(bytes, true);
-      return (Routine) lookup.findConstructor(lookup.lookupClass(), MethodType.methodType(void.class))
-          .invoke();
+      return (Routine) lookup
+          .findConstructor(lookup.lookupClass(), MethodType.methodType(void.class)).invoke();
     } catch (Throwable e) {
       throw new IllegalStateException("could not load the code generated for a formula", e);
     }
@@ -68,7 +68,7 @@ final class Bytecode {
 
   private static void body(CodeBuilder code, Program program) {
     Label loop = code.newLabel(), end = code.newLabel();
-    code.iconst_0().istore(ROW);
+    code.iload(FROM).istore(ROW);
     code.labelBinding(loop);
     code.iload(ROW).iload(N).if_icmpge(end);
     for (Program.Instruction ins : program.instructions) {

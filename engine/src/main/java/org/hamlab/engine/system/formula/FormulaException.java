@@ -28,7 +28,7 @@ public final class FormulaException extends IllegalArgumentException {
     return formula;
   }
 
-  /** 0-based index of the offending character in {@link #formula()}; its length for "at the end". */
+  /** 0-based index of the offending character in {@link #formula()}; its length at the end. */
   public int position() {
     return position;
   }

@@ -100,7 +100,9 @@ final class Graph {
     if (b.isConst(1)) return a;
     if (b.isConst(-1)) return neg(a);
     if (a == b) return one;
-    if (b.isConst() && a.op == Op.MUL && a.a.isConst()) return mul(constant(a.a.value / b.value), a.b);
+    if (b.isConst() && a.op == Op.MUL && a.a.isConst()) {
+      return mul(constant(a.a.value / b.value), a.b);
+    }
     if (a.op == Op.NEG) return neg(div(a.a, b));
     return intern(Op.DIV, a, b, 0, -1, null);
   }

@@ -23,9 +23,9 @@ final class Interpreter implements Routine {
   }
 
   @Override
-  public void run(double[] z, double[] v, int n, double[] out) {
+  public void run(double[] z, double[] v, int n, int first, double[] out) {
     double[][] r = scratch.get();
-    for (int from = 0; from < n; from += TILE) {
+    for (int from = first; from < n; from += TILE) {
       int len = Math.min(TILE, n - from);
       for (Program.Instruction ins : code) execute(ins, r, z, v, n, from, len);
       int[] outputs = program.outputs;

@@ -27,12 +27,15 @@ final class Parser {
   }
 
   static Syntax parse(String formula) {
-    if (formula == null) throw new IllegalArgumentException("formula is null; give e.g. \"p^2/2 + q^2/2\"");
+    if (formula == null) {
+      throw new IllegalArgumentException("formula is null; give e.g. \"p^2/2 + q^2/2\"");
+    }
     Parser p = new Parser(formula);
     p.skipSpace();
     if (p.pos == formula.length()) {
       throw new FormulaException(formula, 0,
-          "empty formula: expected an expression in q, p (or q1..qd, p1..pd) such as p^2/2 + q^2/2");
+          "empty formula: expected an expression in q, p (or q1..qd, p1..pd) such as "
+              + "p^2/2 + q^2/2");
     }
     Syntax s = p.sum();
     p.skipSpace();

@@ -36,7 +36,7 @@ final class Program {
     this.outputs = outputs;
   }
 
-  /** Schedules the (lowered) DAG below {@code roots} in dependency order and allocates registers. */
+  /** Schedules the (lowered) DAG under {@code roots} in dependency order; allocates registers. */
   static Program of(int dim, List<Node> roots) {
     List<Node> order = topologicalOrder(roots);
     Map<Node, Integer> position = new IdentityHashMap<>();
@@ -81,6 +81,15 @@ final class Program {
     return new Program(dim, registers, code, outputs);
   }
 
+  /**
+   * True when the program uses only +, −, ×, ÷, negation and square roots: IEEE-754 operations
+   * that are correctly rounded, so scalar and vector code give bitwise the same results.
+   */
+  boolean exact() {
+    return instructions.stream().noneMatch(i -> i.code() == Code.POW
+        || i.code() == Code.CALL && i.function() != Function.SQRT);
+  }
+
   /** Post-order of the DAG under {@code roots}, each node once; iterative (deep formulas). */
   private static List<Node> topologicalOrder(List<Node> roots) {
     List<Node> order = new ArrayList<>();
@@ -108,11 +117,5 @@ final class Program {
       }
     }
     return order;
-  }
-
-  /** Number of instructions that do arithmetic (not CONST or INPUT). */
-  int arithmetic() {
-    return (int) instructions.stream()
-        .filter(i -> i.code() != Code.CONST && i.code() != Code.INPUT).count();
   }
 }

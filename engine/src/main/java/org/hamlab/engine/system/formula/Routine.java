@@ -7,5 +7,6 @@ package org.hamlab.engine.system.formula;
  * b at {@code out[o*n + b]}. Implementations are immutable and thread-safe.
  */
 interface Routine {
-  void run(double[] z, double[] v, int n, double[] out);
+  /** Evaluates rows {@code [from, n)}. */
+  void run(double[] z, double[] v, int n, int from, double[] out);
 }

@@ -36,7 +36,7 @@ final class Symbols {
     return dof;
   }
 
-  /** Checks every name in {@code tree}; throws a {@link FormulaException} naming the first problem. */
+  /** Checks every name in {@code tree}; a {@link FormulaException} names the first problem. */
   static Symbols resolve(String formula, Syntax tree, Map<String, Double> parameters) {
     List<Syntax.Name> names = new ArrayList<>();
     collect(tree, names);
