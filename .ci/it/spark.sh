@@ -34,12 +34,12 @@ PORT="$(free_port)"
 "$JAVA" "${FLAGS[@]}" -cp "$SPARK_HOME/jars/*" org.apache.spark.deploy.master.Master --host 127.0.0.1 \
   --port "$PORT" --webui-port "$(free_port)" >"$WORK/master.log" 2>&1 &
 PIDS+=($!)
-for _ in $(seq 60); do grep -q "I have been elected leader" "$WORK/master.log" && break; sleep 1; done
+for _ in $(seq 60); do grep -qs "I have been elected leader" "$WORK/master.log" && break; sleep 1; done
 grep -q "I have been elected leader" "$WORK/master.log" || { cat "$WORK/master.log" >&2; echo "master did not start" >&2; exit 1; }
 "$JAVA" "${FLAGS[@]}" -cp "$SPARK_HOME/jars/*" org.apache.spark.deploy.worker.Worker --host 127.0.0.1 --cores 2 \
   --memory 2g --webui-port "$(free_port)" --work-dir "$WORK/worker" "spark://127.0.0.1:$PORT" >"$WORK/worker.log" 2>&1 &
 PIDS+=($!)
-for _ in $(seq 60); do grep -q "Successfully registered with master" "$WORK/worker.log" && break; sleep 1; done
+for _ in $(seq 60); do grep -qs "Successfully registered with master" "$WORK/worker.log" && break; sleep 1; done
 grep -q "Successfully registered with master" "$WORK/worker.log" || { cat "$WORK/worker.log" >&2; echo "worker did not register" >&2; exit 1; }
 
 APP_CP="$CP:$ROOT/spark/target/classes:$ROOT/dsl/target/classes:$ROOT/engine/target/classes"
