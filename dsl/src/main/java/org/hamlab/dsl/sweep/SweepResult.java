@@ -283,7 +283,7 @@ public final class SweepResult implements Displayable {
     return new double[] {mean, std, std / Math.sqrt(n)};
   }
 
-  /** The table as CSV (models and errors excluded from nothing: every column). */
+  /** The table as CSV (every column), written to the output folder as results.csv. */
   String csv() {
     return table().write().toString("csv");
   }
