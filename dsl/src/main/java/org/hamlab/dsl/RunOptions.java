@@ -158,6 +158,11 @@ public final class RunOptions {
     return m;
   }
 
+  /** The paper's box of initial states for {@code system} (paper.md §3.1: 2, Hénon–Heiles 0.3). */
+  public static double defaultBox(String system) {
+    return HamiltonianSystem.of(system).defaultBox();
+  }
+
   /** Widths from an {@code int[]}, a list of numbers or a string "16-32-16". */
   public static int[] widths(Object v) {
     return switch (v) {

@@ -331,9 +331,15 @@ public final class Sweep implements Displayable {
     return new TreeMap<>(RunOptions.of(base));
   }
 
-  /** Another system gets its own default box (Hénon–Heiles 0.3) unless the box is swept too. */
+  /**
+   * Another system gets its own default box (Hénon–Heiles 0.3) unless the base set a box of its own
+   * or the box is swept too.
+   */
   private void fixSystemDefaults(Map<String, Object> o, String changed) {
-    if (changed.equals("system") && axes.stream().noneMatch(a -> a.name().equals("box"))
+    Map<String, Object> b = RunOptions.of(base);
+    boolean defaultBox = b.get("box") instanceof Double box && b.get("system") instanceof String sys
+        && box == RunOptions.defaultBox(sys);
+    if (changed.equals("system") && defaultBox && axes.stream().noneMatch(a -> a.name().equals("box"))
         && randoms.stream().noneMatch(r -> r.name().equals("box"))) {
       o.remove("box");
     }

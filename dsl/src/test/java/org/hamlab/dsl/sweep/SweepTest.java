@@ -160,6 +160,16 @@ class SweepTest {
     assertTrue(Files.readString(dir.resolve("results.csv")).lines().count() == 5);
   }
 
+  /** Another system keeps its own box of initial states (Hénon–Heiles 0.3) unless the base set one. */
+  @Test
+  void systemAxisUsesEachSystemsDefaults() {
+    List<RunSpec> specs = sweep(tiny()).over("system", "double-well", "henon-heiles").specs();
+    assertEquals(2.0, RunOptions.of(RunOptions.model(specs.get(0).options())).get("box"));
+    assertEquals(0.3, RunOptions.of(RunOptions.model(specs.get(1).options())).get("box"));
+    Model own = train(system("double-well").trajectories(64).box(1.5)).epochs(2);
+    assertEquals(1.5, sweep(own).over("system", "henon-heiles").specs().get(0).option("box"));
+  }
+
   @Test
   void sparkWithoutTheModuleSaysWhatToAdd() {
     var e = assertThrows(IllegalStateException.class, () -> sweep(tiny()).seeds(2).on("local[2]").run());
