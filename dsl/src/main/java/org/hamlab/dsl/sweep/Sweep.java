@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.hamlab.dsl.Model;
@@ -48,53 +47,50 @@ public final class Sweep implements Displayable {
 
   private record Random(String name, String kind, double a, double b) {}
 
+  // Never changed once a Sweep is returned: every option works on a copy (with).
   private final Model base;
-  private final List<Axis> axes;
-  private final List<Random> randoms;
-  private final int draws;
-  private final long drawSeed;
-  private final List<Long> seeds;
-  private final String test;
-  private final String master;
-  private final int threadsPerRun;
-  private final int parallel;
-  private final String javaHome;
-  private final String executorMemory;
-  private final Map<String, String> conf;
-  private final Path output;
+  private List<Axis> axes = List.of();
+  private List<Random> randoms = List.of();
+  private int draws;
+  private long drawSeed;
+  private List<Long> seeds;
+  private String test = "grid:30";
+  private String master;
+  private int threadsPerRun = 1;
+  private int parallel = DEFAULT_PARALLEL;
+  private String javaHome;
+  private String executorMemory;
+  private Map<String, String> conf = Map.of();
+  private Path output;
 
-  private Sweep(Model base, List<Axis> axes, List<Random> randoms, int draws, long drawSeed, List<Long> seeds,
-      String test, String master, int threadsPerRun, int parallel, String javaHome, String executorMemory,
-      Map<String, String> conf, Path output) {
+  private Sweep(Model base) {
     this.base = base;
-    this.axes = List.copyOf(axes);
-    this.randoms = List.copyOf(randoms);
-    this.draws = draws;
-    this.drawSeed = drawSeed;
-    this.seeds = seeds == null ? null : List.copyOf(seeds);
-    this.test = test;
-    this.master = master;
-    this.threadsPerRun = threadsPerRun;
-    this.parallel = parallel;
-    this.javaHome = javaHome;
-    this.executorMemory = executorMemory;
-    this.conf = Map.copyOf(conf);
-    this.output = output;
   }
 
   /** A sweep whose runs all start from {@code base} (an untrained or trained model of generated or file data). */
   public static Sweep of(Model base) {
     if (base == null) throw new IllegalArgumentException("sweep needs a model, e.g. sweep(train(system(\"double-well\").trajectories(1024)))");
     RunOptions.of(base);
-    return new Sweep(base, List.of(), List.of(), 0, 0, null, "grid:30", null, 1, DEFAULT_PARALLEL, null, null,
-        Map.of(), null);
+    return new Sweep(base);
   }
 
-  private Sweep copy(List<Axis> axes, List<Random> randoms, int draws, long drawSeed, List<Long> seeds, String test,
-      String master, int threadsPerRun, int parallel, String javaHome, String executorMemory, Map<String, String> conf,
-      Path output) {
-    return new Sweep(base, axes, randoms, draws, drawSeed, seeds, test, master, threadsPerRun, parallel, javaHome,
-        executorMemory, conf, output);
+  private Sweep with(java.util.function.Consumer<Sweep> change) {
+    Sweep x = new Sweep(base);
+    x.axes = axes;
+    x.randoms = randoms;
+    x.draws = draws;
+    x.drawSeed = drawSeed;
+    x.seeds = seeds;
+    x.test = test;
+    x.master = master;
+    x.threadsPerRun = threadsPerRun;
+    x.parallel = parallel;
+    x.javaHome = javaHome;
+    x.executorMemory = executorMemory;
+    x.conf = conf;
+    x.output = output;
+    change.accept(x);
+    return x;
   }
 
   // ---- what to run
@@ -113,8 +109,7 @@ public final class Sweep implements Displayable {
     }
     List<Object> vs = new ArrayList<>();
     for (Object v : values) vs.add(RunOptions.normalize(n, v));
-    Sweep s = copy(append(axes, new Axis(n, vs)), randoms, draws, drawSeed, seeds, test, master, threadsPerRun,
-        parallel, javaHome, executorMemory, conf, output);
+    Sweep s = with(x -> x.axes = append(axes, new Axis(n, vs)));
     for (Object v : vs) {
       Map<String, Object> o = s.baseOptions();
       o.put(n, v);
@@ -147,8 +142,10 @@ public final class Sweep implements Displayable {
     if (axes.stream().anyMatch(x -> x.name().equals(n)) || randoms.stream().anyMatch(r -> r.name().equals(n))) {
       throw new IllegalArgumentException("option " + n + " is already swept");
     }
-    return copy(axes, append(randoms, new Random(n, kind, a, b)), Math.max(draws, 1), drawSeed, seeds, test, master,
-        threadsPerRun, parallel, javaHome, executorMemory, conf, output);
+    return with(x -> {
+      x.randoms = append(randoms, new Random(n, kind, a, b));
+      x.draws = Math.max(draws, 1);
+    });
   }
 
   /** Number of random draws of the random axes per grid point (draw i from {@code Seeds.stream(seed, "sweep-draw", i)}). */
@@ -160,8 +157,10 @@ public final class Sweep implements Displayable {
   public Sweep draws(int n, long seed) {
     if (n < 1) throw new IllegalArgumentException("draws must be ≥ 1, got " + n);
     if (randoms.isEmpty()) throw new IllegalStateException("draws(n) samples the random axes; add one first, e.g. .logUniform(\"lr\", 1e-4, 1e-1)");
-    return copy(axes, randoms, n, seed, seeds, test, master, threadsPerRun, parallel, javaHome, executorMemory, conf,
-        output);
+    return with(x -> {
+      x.draws = n;
+      x.drawSeed = seed;
+    });
   }
 
   /** Trains every configuration with seeds 0 … count−1 (initial weights and minibatch order). */
@@ -183,15 +182,13 @@ public final class Sweep implements Displayable {
     if (axes.stream().anyMatch(a -> a.name().equals("seed"))) {
       throw new IllegalArgumentException("seed is already an axis (over(\"seed\", ...)); use one or the other");
     }
-    return copy(axes, randoms, draws, drawSeed, s, test, master, threadsPerRun, parallel, javaHome, executorMemory,
-        conf, output);
+    return with(x -> x.seeds = List.copyOf(s));
   }
 
   /** The test set of the Hamiltonian error: "grid" (side 30 by default), "uniform" or "gaussian", with its size. */
   public Sweep testSet(String kind, int size) {
     RunTask.testPoints(kind + ":" + size);
-    return copy(axes, randoms, draws, drawSeed, seeds, kind + ":" + size, master, threadsPerRun, parallel, javaHome,
-        executorMemory, conf, output);
+    return with(x -> x.test = kind + ":" + size);
   }
 
   // ---- where and how
@@ -202,14 +199,12 @@ public final class Sweep implements Displayable {
    */
   public Sweep on(String master) {
     if (master == null || master.isBlank()) throw new IllegalArgumentException("give a Spark master, e.g. \"local[2]\"");
-    return copy(axes, randoms, draws, drawSeed, seeds, test, master.strip(), threadsPerRun, parallel, javaHome,
-        executorMemory, conf, output);
+    return with(x -> x.master = master.strip());
   }
 
   /** Back to running in this JVM (the default). */
   public Sweep inProcess() {
-    return copy(axes, randoms, draws, drawSeed, seeds, test, null, threadsPerRun, parallel, javaHome, executorMemory,
-        conf, output);
+    return with(x -> x.master = null);
   }
 
   /**
@@ -218,35 +213,30 @@ public final class Sweep implements Displayable {
    */
   public Sweep parallel(int runs) {
     if (runs < 1) throw new IllegalArgumentException("parallel must be ≥ 1, got " + runs);
-    return copy(axes, randoms, draws, drawSeed, seeds, test, master, threadsPerRun, runs, javaHome, executorMemory,
-        conf, output);
+    return with(x -> x.parallel = runs);
   }
 
   /** Engine threads per run on Spark executors; also {@code spark.task.cpus} (default 1, distributed.md §2.6). */
   public Sweep threadsPerRun(int threads) {
     if (threads < 1) throw new IllegalArgumentException("threadsPerRun must be ≥ 1, got " + threads);
-    return copy(axes, randoms, draws, drawSeed, seeds, test, master, threads, parallel, javaHome, executorMemory,
-        conf, output);
+    return with(x -> x.threadsPerRun = threads);
   }
 
   /** JDK of the Spark executors (≥ 25.0.3); default: this JVM's. */
   public Sweep javaHome(String path) {
-    return copy(axes, randoms, draws, drawSeed, seeds, test, master, threadsPerRun, parallel, path, executorMemory,
-        conf, output);
+    return with(x -> x.javaHome = path);
   }
 
   /** Heap of each Spark executor, e.g. "2g". */
   public Sweep executorMemory(String memory) {
-    return copy(axes, randoms, draws, drawSeed, seeds, test, master, threadsPerRun, parallel, javaHome, memory, conf,
-        output);
+    return with(x -> x.executorMemory = memory);
   }
 
   /** Any further Spark property. */
   public Sweep conf(String key, String value) {
     Map<String, String> c = new TreeMap<>(conf);
     c.put(key, value);
-    return copy(axes, randoms, draws, drawSeed, seeds, test, master, threadsPerRun, parallel, javaHome, executorMemory,
-        c, output);
+    return with(x -> x.conf = Map.copyOf(c));
   }
 
   /**
@@ -254,8 +244,7 @@ public final class Sweep implements Displayable {
    * same sweep again with the same folder skips the runs already written.
    */
   public Sweep output(String dir) {
-    return copy(axes, randoms, draws, drawSeed, seeds, test, master, threadsPerRun, parallel, javaHome, executorMemory,
-        conf, Path.of(dir));
+    return with(x -> x.output = Path.of(dir));
   }
 
   /** Continues a sweep that wrote to {@code dir} (killed, interrupted or extended): like {@link #output}, but the folder must exist. */
@@ -364,48 +353,18 @@ public final class Sweep implements Displayable {
       else pending.add(s);
     }
     int skipped = specs.size() - pending.size();
-    SweepRunner runner = runner();
+    SweepRunner runner = SweepRunner.find(master);
     SweepRunner.Settings settings = new SweepRunner.Settings(master, threadsPerRun, parallel, javaHome, executorMemory,
         conf);
-    long t0 = System.nanoTime();
-    int[] counts = new int[2]; // done (this session), failed
-    java.util.Set<String> running = new java.util.HashSet<>(), finished = new java.util.HashSet<>();
     ProgressSink outer = Progress.current();
     try (ProgressSink.Task task = outer.start("sweep" + (master == null ? "" : " on " + master), specs.size(), "runs")) {
-      task.update(skipped, Map.of(), Double.NaN);
-      SweepRunner.Listener listener = new SweepRunner.Listener() {
-        @Override
-        public synchronized void started(RunSpec spec) {
-          if (!finished.contains(spec.id())) running.add(spec.id());
-          report();
-        }
-
-        @Override
-        public synchronized void finished(RunResult r) {
-          running.remove(r.spec().id());
-          if (r.status().equals("cancelled")) return;
-          finished.add(r.spec().id());
-          results[r.spec().index()] = r;
-          if (store != null) store.write(r);
-          counts[0]++;
-          if (!r.ok()) counts[1]++;
-          report();
-        }
-
-        private void report() {
-          double elapsed = (System.nanoTime() - t0) / 1e9;
-          int left = pending.size() - counts[0];
-          double secondsLeft = counts[0] == 0 ? Double.NaN : elapsed / counts[0] * left;
-          task.update(skipped + counts[0], Map.of("running", (double) running.size(), "failed", (double) counts[1]),
-              secondsLeft);
-        }
-      };
+      SweepProgress progress = new SweepProgress(task, results, store, pending.size(), skipped);
       Progress.install(Progress.quiet()); // the runs' own training bars would garble the sweep's
       try {
-        runner.run(pending, settings, listener);
+        runner.run(pending, settings, progress);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new IllegalStateException("sweep interrupted after " + (skipped + counts[0]) + " of " + specs.size()
+        throw new IllegalStateException("sweep interrupted after " + (skipped + progress.done()) + " of " + specs.size()
             + " runs" + (store == null ? "" : "; the finished ones are in " + store.dir() + ", .resume(\""
             + output + "\") continues"), e);
       } finally {
@@ -413,27 +372,12 @@ public final class Sweep implements Displayable {
       }
     }
     List<RunResult> all = Arrays.asList(results);
-    SweepResult result = new SweepResult(varied(), randoms.stream().map(Random::name).toList(), all, store == null ? null : store.dir(), skipped,
-        master == null ? "in-process" : master);
+    SweepResult result = new SweepResult(varied(), randoms.stream().map(Random::name).toList(), all,
+        store == null ? null : store.dir(), skipped, master == null ? "in-process" : master);
     if (store != null) {
       store.writeText("results.csv", result.csv());
     }
     return result;
-  }
-
-  private SweepRunner runner() {
-    if (master == null) return new InProcess();
-    List<ClassLoader> loaders = List.of(Thread.currentThread().getContextClassLoader(), Sweep.class.getClassLoader());
-    for (ClassLoader cl : loaders) {
-      if (cl == null) continue;
-      for (SweepRunner r : ServiceLoader.load(SweepRunner.class, cl)) {
-        if (r.accepts(master)) return r;
-      }
-    }
-    throw new IllegalStateException("running a sweep on '" + master + "' needs the optional Spark runner, which is not "
-        + "on the class path. Build it with `mvn -Pspark -pl spark -am package -DskipTests` and add "
-        + "spark/target/hamlab-spark-0.1.0-SNAPSHOT.jar and the jars listed in spark/target/classpath.txt "
-        + "(in a notebook: %classpath add ...); or drop .on(...) to run in this JVM");
   }
 
   private static <T> List<T> append(List<T> list, T x) {

@@ -13,6 +13,26 @@ import java.util.Map;
  */
 public interface SweepRunner {
 
+  /**
+   * The runner for {@code master}: in-process for null, else the first {@link java.util.ServiceLoader}
+   * provider that accepts it; without one, the error says which module to add.
+   */
+  static SweepRunner find(String master) {
+    if (master == null) return new InProcess();
+    for (ClassLoader cl : java.util.Arrays.asList(Thread.currentThread().getContextClassLoader(),
+        SweepRunner.class.getClassLoader())) {
+      if (cl == null) continue;
+      for (SweepRunner r : java.util.ServiceLoader.load(SweepRunner.class, cl)) {
+        if (r.accepts(master)) return r;
+      }
+    }
+    throw new IllegalStateException("running a sweep on '" + master + "' needs the optional Spark runner (module "
+        + "hamlab-spark), which is not on the class path or does not know this master. Build it with `mvn -Pspark -pl "
+        + "spark -am package -DskipTests` and add spark/target/classpath.txt (before the DSL's jars) and "
+        + "spark/target/hamlab-spark-0.1.0-SNAPSHOT.jar (in a notebook: %classpath add ...); or drop .on(...) to run "
+        + "in this JVM");
+  }
+
   /** True when this runner executes on {@code master}, e.g. "local[2]" or "spark://host:7077". */
   boolean accepts(String master);
 
