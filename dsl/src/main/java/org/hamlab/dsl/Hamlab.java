@@ -114,6 +114,14 @@ public final class Hamlab {
     throw new IllegalArgumentException("the training data was in memory only, so it cannot be recreated");
   }
 
+  /**
+   * Many trainings of {@code base} at once: {@code sweep(train(data)).over("lr", 1e-3, 1e-2).seeds(10).run()}
+   * gives a table (one row per run), the models and a figure; {@code .on("local[2]")} runs on Spark.
+   */
+  public static org.hamlab.dsl.sweep.Sweep sweep(Model base) {
+    return org.hamlab.dsl.sweep.Sweep.of(base);
+  }
+
   // ---- rollouts
 
   /** The learned flow from {@code z0} for {@code duration} time units (the model's integrator and dt). */
