@@ -1,7 +1,6 @@
 package org.hamlab.dsl;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.hamlab.dsl.display.Displayable;
 import org.hamlab.dsl.io.TrajectoryCsv;
@@ -165,9 +164,11 @@ public final class Data implements Displayable {
 
   @Override
   public Map<String, String> mimeBundle() {
-    Map<String, String> m = new LinkedHashMap<>();
-    m.put("text/plain", toString());
-    return m;
+    return Provenance.withProvenance(toString(), provenance());
+  }
+
+  Provenance provenance() {
+    return Provenance.of(Data.class.getName(), "data", config.getProvenance(), Map.of(), null);
   }
 
   @Override

@@ -269,7 +269,7 @@ public final class Hamlab {
   public static Provenance provenance(Object x) {
     return switch (x) {
       case Model m -> m.provenance();
-      case Data d -> Provenance.of(Data.class.getName(), "data", d.config().getProvenance(), java.util.Map.of(), null);
+      case Data d -> d.provenance();
       case ErrorEstimate e -> e.provenance();
       case null -> throw new IllegalArgumentException("provenance(null): give a Data, Model or ErrorEstimate");
       default -> throw new IllegalArgumentException("no provenance for a " + x.getClass().getSimpleName()

@@ -244,9 +244,7 @@ public final class Model implements Displayable {
 
   @Override
   public Map<String, String> mimeBundle() {
-    Map<String, String> m = new LinkedHashMap<>();
-    m.put("text/plain", toString());
-    return m;
+    return Provenance.withProvenance(toString(), provenance());
   }
 
   /**

@@ -144,4 +144,20 @@ public final class Provenance implements Displayable {
   public String toString() {
     return ProvenanceUtil.formattedProvenanceString(record);
   }
+
+  /**
+   * The MIME bundle of a DSL object shown with its provenance: its summary as text, and as HTML
+   * with the provenance folded underneath (how notebooks show models and data sets).
+   */
+  static Map<String, String> withProvenance(String summary, Provenance provenance) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("text/plain", summary);
+    m.put("text/html", "<pre>" + escape(summary) + "</pre><details><summary>provenance</summary><pre>"
+        + escape(provenance.toString()) + "</pre></details>");
+    return m;
+  }
+
+  private static String escape(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
 }

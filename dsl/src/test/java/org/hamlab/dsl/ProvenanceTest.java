@@ -27,6 +27,21 @@ class ProvenanceTest {
   }
 
   @Test
+  void modelsAndDataShowThemselvesWithTheirProvenance() {
+    var data = system("double-well").trajectories(64).points(9).seed(4);
+    var m = train(data).epochs(2).gradient("backprop").widths(8, 8);
+    for (var bundle : java.util.List.of(data.mimeBundle(), m.mimeBundle())) {
+      String html = bundle.get("text/html");
+      assertNotNull(html, bundle.keySet().toString());
+      assertTrue(html.contains("<details><summary>provenance</summary>"), html);
+      assertTrue(html.contains("double-well"), html);
+      assertEquals(bundle.get("text/plain").strip().isEmpty(), false);
+    }
+    assertTrue(m.mimeBundle().get("text/html").contains("backprop"));
+    assertFalse(m.trained(), "showing a model must not train it");
+  }
+
+  @Test
   void trainingConfigurationRoundTripsWithNestedData() {
     var m = train(system("double-well").trajectories(64).points(9)).epochs(3).batch(32).widths(8, 8)
         .gradient("backprop").learningRate(0.005).window(5).seed(11).precision("float64");
