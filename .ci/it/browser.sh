@@ -13,8 +13,8 @@ if ! command -v chromium >/dev/null; then
     echo "browser.sh: installing chromium (Debian) ..." >&2
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
   else
-    echo "browser.sh: SKIPPED, chromium is missing; as root: apt-get install -y chromium" >&2
-    exit 0
+    echo "browser.sh: chromium is missing; run, as root: apt-get install -y chromium" >&2
+    exit 1
   fi
 fi
 TMP="$(mktemp -d)"
