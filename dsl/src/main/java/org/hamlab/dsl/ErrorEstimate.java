@@ -67,8 +67,16 @@ public final class ErrorEstimate implements Displayable {
     m.put("hamiltonian-error-mean", mean());
     m.put("hamiltonian-error-sem", sem());
     m.put("points", (double) n());
+    var spec = set.spec();
+    Map<String, String> testSet = new LinkedHashMap<>();
+    testSet.put("test-set", set.kind() + ": " + set.description());
+    testSet.put("test-set-spec", "seed " + spec.seed() + ", plane (z" + spec.xAxis() + ", z" + spec.yAxis()
+        + ") on [" + spec.lo() + ", " + spec.hi() + "]², base point " + java.util.Arrays.toString(spec.base())
+        + ", grid " + spec.gridSide() + "×" + spec.gridSide() + ", uniform " + spec.uniformCount()
+        + ", gaussian " + spec.gaussianCount() + " (std " + spec.gaussianStd() + ")");
+    testSet.put("true-system", system.name());
     return Provenance.of(ErrorEstimate.class.getName() + " " + set.description() + " vs " + system.name(),
-        "training", model.config().getProvenance(), m, null);
+        "training", model.config().getProvenance(), m, null, testSet);
   }
 
   @Override

@@ -42,6 +42,12 @@ public final class Provenance implements Displayable {
   /** Provenance of a thing made by {@code className} from {@code config}, with metrics. */
   static Provenance of(String className, String configKey, ConfiguredObjectProvenance config,
       Map<String, Double> metrics, OffsetDateTime at) {
+    return of(className, configKey, config, metrics, at, Map.of());
+  }
+
+  /** As above, with named text entries (e.g. the test set a result was measured on). */
+  static Provenance of(String className, String configKey, ConfiguredObjectProvenance config,
+      Map<String, Double> metrics, OffsetDateTime at, Map<String, String> entries) {
     Map<String, com.oracle.labs.mlrg.olcut.provenance.Provenance> m = new LinkedHashMap<>();
     m.put(ObjectProvenance.CLASS_NAME, new StringProvenance(ObjectProvenance.CLASS_NAME, className));
     m.put(configKey, config);
@@ -51,6 +57,7 @@ public final class Provenance implements Displayable {
     m.put("arch", new StringProvenance("arch", System.getProperty("os.arch")));
     if (at != null) m.put("created", new DateTimeProvenance("created", at));
     metrics.forEach((k, v) -> m.put("metric-" + k, new DoubleProvenance("metric-" + k, v)));
+    entries.forEach((k, v) -> m.put(k, new StringProvenance(k, v)));
     return new Provenance(new RunProvenance(m));
   }
 

@@ -42,6 +42,17 @@ class ProvenanceTest {
   }
 
   @Test
+  void aResultRecordsTheTestSetItWasMeasuredOn() {
+    var dw = system("double-well");
+    var m = train(dw.trajectories(64).points(9).seed(2)).epochs(1).batch(32).widths(4);
+    Provenance p = provenance(hamiltonianError(m, dw, uniform(500).seed(17)));
+    String json = p.json();
+    assertEquals(p, Provenance.read(json));
+    assertTrue(json.contains("test-set-spec") && json.contains("seed 17") && json.contains("uniform"), json);
+    assertTrue(json.contains("true-system"), json);
+  }
+
+  @Test
   void trainingConfigurationRoundTripsWithNestedData() {
     var m = train(system("double-well").trajectories(64).points(9)).epochs(3).batch(32).widths(8, 8)
         .gradient("backprop").learningRate(0.005).window(5).seed(11).precision("float64");
