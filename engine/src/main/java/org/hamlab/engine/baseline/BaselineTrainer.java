@@ -1,9 +1,9 @@
 package org.hamlab.engine.baseline;
 
+import org.hamlab.engine.train.TrainLoop;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.hamlab.engine.data.Trajectories;
 import org.hamlab.engine.nn.ParametricHamiltonian;
 import org.hamlab.engine.random.Seeds;
@@ -80,7 +80,7 @@ public final class BaselineTrainer {
     epochs:
     for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
       long e0 = System.nanoTime();
-      int[] order = steps == 1 ? null : shuffle(count, Seeds.stream(spec.seed(), "minibatch", epoch));
+      int[] order = steps == 1 ? null : TrainLoop.shuffle(count, Seeds.stream(spec.seed(), "minibatch", epoch));
       double lossSum = 0;
       for (int step = 1; step <= steps; step++) {
         if (cancel.isCancelled() || Thread.currentThread().isInterrupted()) {
@@ -91,11 +91,11 @@ public final class BaselineTrainer {
         int from = (step - 1) * batch, to = Math.min(count, from + batch);
         Trajectories b = order == null ? train : train.select(Arrays.copyOfRange(order, from, to));
         double l = loss.lossAndGradient(model, b, grad);
-        String bad = nonFinite(l, grad, parameters);
+        String bad = TrainLoop.nonFinite(l, grad, parameters);
         System.arraycopy(theta, 0, lastGood, 0, parameters);
         if (bad == null) {
           optimizer.apply(theta, grad, lr);
-          bad = nonFinite(0, theta, parameters) == null ? null : "the update made a parameter non-finite";
+          bad = TrainLoop.nonFinite(0, theta, parameters) == null ? null : "the update made a parameter non-finite";
         }
         if (bad != null) {
           System.arraycopy(lastGood, 0, theta, 0, parameters);
@@ -110,7 +110,7 @@ public final class BaselineTrainer {
         lossSum += l * (to - from);
         done++;
         listener.onEvent(new TrainEvent.StepEnded(epoch, step, steps, l, lr,
-            secondsLeft(t0, done, totalSteps)));
+            TrainLoop.secondsLeft(t0, done, totalSteps)));
       }
       double trainLoss = lossSum / count;
       double valLoss = validation == null ? Double.NaN : loss.loss(model, validation);
@@ -128,7 +128,7 @@ public final class BaselineTrainer {
       }
       EpochRecord record = new EpochRecord(epoch, trainLoss, valLoss, lr, (System.nanoTime() - e0) * 1e-9);
       history.add(record);
-      listener.onEvent(new TrainEvent.EpochEnded(record, spec.epochs(), secondsLeft(t0, done, totalSteps)));
+      listener.onEvent(new TrainEvent.EpochEnded(record, spec.epochs(), TrainLoop.secondsLeft(t0, done, totalSteps)));
       if (epoch % spec.stepSize() == 0) lr *= spec.gamma(); // StepLR
     }
     if (message == null) message = "completed " + spec.epochs() + " epochs";
@@ -139,29 +139,5 @@ public final class BaselineTrainer {
         : "epoch " + bestEpoch + " (loss " + bestLoss + ")");
     listener.onEvent(new TrainEvent.Finished(reason, message));
     return new TrainResult(best.clone(), bestEpoch, bestLoss, last, history, reason, message);
-  }
-
-  private static int[] shuffle(int n, SplittableRandom r) {
-    int[] a = new int[n];
-    for (int i = 0; i < n; i++) a[i] = i;
-    for (int i = n - 1; i > 0; i--) {
-      int j = r.nextInt(i + 1);
-      int t = a[i];
-      a[i] = a[j];
-      a[j] = t;
-    }
-    return a;
-  }
-
-  private static String nonFinite(double loss, double[] values, int n) {
-    if (!Double.isFinite(loss)) return "the loss is " + loss;
-    for (int i = 0; i < n; i++) {
-      if (!Double.isFinite(values[i])) return "gradient entry " + i + " is " + values[i];
-    }
-    return null;
-  }
-
-  private static double secondsLeft(long t0, long done, long total) {
-    return done == 0 ? Double.NaN : (System.nanoTime() - t0) * 1e-9 / done * (total - done);
   }
 }

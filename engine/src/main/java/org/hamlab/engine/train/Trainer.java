@@ -2,7 +2,6 @@ package org.hamlab.engine.train;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.hamlab.engine.adjoint.GradientMethod;
 import org.hamlab.engine.data.Trajectories;
 import org.hamlab.engine.integrator.SolveException;
@@ -106,7 +105,7 @@ public final class Trainer {
     epochs:
     for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
       long e0 = System.nanoTime();
-      int[] order = shuffle(count, Seeds.stream(spec.seed(), "minibatch", epoch));
+      int[] order = TrainLoop.shuffle(count, Seeds.stream(spec.seed(), "minibatch", epoch));
       double lossSum = 0;
       for (int step = 1; step <= steps; step++) {
         if (cancel.isCancelled() || Thread.currentThread().isInterrupted()) {
@@ -136,7 +135,7 @@ public final class Trainer {
           message = "interrupted at epoch " + epoch + ", step " + step + " of " + steps;
           break epochs;
         }
-        String bad = nonFinite(loss, grad, parameters);
+        String bad = TrainLoop.nonFinite(loss, grad, parameters);
         if (bad != null) {
           reason = StopReason.DIVERGED;
           message =
@@ -153,7 +152,7 @@ public final class Trainer {
         }
         System.arraycopy(theta, 0, lastGood, 0, parameters);
         optimizer.apply(theta, grad, lr);
-        if (nonFinite(0, theta, parameters) != null) {
+        if (TrainLoop.nonFinite(0, theta, parameters) != null) {
           System.arraycopy(lastGood, 0, theta, 0, parameters);
           model.parametersChanged();
           reason = StopReason.DIVERGED;
@@ -173,7 +172,7 @@ public final class Trainer {
         done++;
         listener.onEvent(
             new TrainEvent.StepEnded(
-                epoch, step, steps, loss, lr, secondsLeft(t0, done, totalSteps)));
+                epoch, step, steps, loss, lr, TrainLoop.secondsLeft(t0, done, totalSteps)));
       }
       double trainLoss = lossSum / count;
       double valLoss = valWindows == null ? Double.NaN : method.loss(model, valWindows);
@@ -206,7 +205,7 @@ public final class Trainer {
           new EpochRecord(epoch, trainLoss, valLoss, lr, (System.nanoTime() - e0) * 1e-9);
       history.add(record);
       listener.onEvent(
-          new TrainEvent.EpochEnded(record, spec.epochs(), secondsLeft(t0, done, totalSteps)));
+          new TrainEvent.EpochEnded(record, spec.epochs(), TrainLoop.secondsLeft(t0, done, totalSteps)));
       lr = schedule.step(monitored, lr);
       if (spec.earlyStopping() > 0 && sinceBest >= spec.earlyStopping()) {
         reason = StopReason.EARLY_STOPPED;
@@ -247,30 +246,5 @@ public final class Trainer {
               + "; use a shorter TrainSpec.withWindow(...) or longer trajectories");
     }
     return data.points() == spec.window() ? data : data.window(spec.window());
-  }
-
-  private static int[] shuffle(int n, SplittableRandom r) {
-    int[] a = new int[n];
-    for (int i = 0; i < n; i++) a[i] = i;
-    for (int i = n - 1; i > 0; i--) {
-      int j = r.nextInt(i + 1);
-      int t = a[i];
-      a[i] = a[j];
-      a[j] = t;
-    }
-    return a;
-  }
-
-  private static String nonFinite(double loss, double[] values, int n) {
-    if (!Double.isFinite(loss)) return "the loss is " + loss;
-    for (int i = 0; i < n; i++) {
-      if (!Double.isFinite(values[i])) return "gradient entry " + i + " is " + values[i];
-    }
-    return null;
-  }
-
-  private static double secondsLeft(long t0, long done, long total) {
-    if (done == 0) return Double.NaN;
-    return (System.nanoTime() - t0) * 1e-9 / done * (total - done);
   }
 }
