@@ -1,6 +1,5 @@
 package org.hamlab.engine.adjoint;
 
-import org.hamlab.engine.data.Trajectories;
 import org.hamlab.engine.nn.ParametricHamiltonian;
 import org.hamlab.engine.parallel.Tiles;
 import org.hamlab.engine.system.Hamiltonian;
@@ -75,32 +74,15 @@ public record AuthorsGradient(
     return (steps + 1L + 5) * dim * rows + tiles * parameters;
   }
 
-  double run(ParametricHamiltonian model, Trajectories w, double[] grad, Buffers buffers) {
-    WindowBatch batch = WindowBatch.of(model, w, windowLoss);
-    double c = 2 / batch.denominator(), scale = extraBatchFactor ? 1.0 / w.count() : 1.0;
-    double sum =
-        TileRunner.run(
-            w.count(),
-            tile,
-            model.parameterCount(),
-            grad,
-            buffers,
-            (from, to, g, buf) ->
-                g == null
-                    ? batch.rolloutLoss(solve, from, to - from, buf)
-                    : tile(model, batch, c, scale, from, to - from, g, buf));
-    return sum / batch.denominator();
-  }
-
-  private double tile(
+  double tile(
       ParametricHamiltonian model,
       WindowBatch w,
       double c,
-      double scale,
       int from,
       int m,
       double[] grad,
       Buffers buf) {
+    double scale = extraBatchFactor ? 1.0 / w.size() : 1.0;
     int d = model.dof(), dim = 2 * d, u = dim * m, steps = w.steps();
     double h = w.h();
     double[][] y = new double[steps + 1][];

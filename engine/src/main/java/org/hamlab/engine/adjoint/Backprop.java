@@ -1,6 +1,5 @@
 package org.hamlab.engine.adjoint;
 
-import org.hamlab.engine.data.Trajectories;
 import org.hamlab.engine.integrator.StepStatus;
 import org.hamlab.engine.nn.ParametricHamiltonian;
 import org.hamlab.engine.parallel.Tiles;
@@ -73,24 +72,7 @@ public record Backprop(WindowLoss windowLoss, MidpointSolve solve, int tile)
     return perRowState * dim * rows + tiles * parameters;
   }
 
-  double run(ParametricHamiltonian model, Trajectories w, double[] grad, Buffers buffers) {
-    WindowBatch batch = WindowBatch.of(model, w, windowLoss);
-    double c = 2 / batch.denominator();
-    double sum =
-        TileRunner.run(
-            w.count(),
-            tile,
-            model.parameterCount(),
-            grad,
-            buffers,
-            (from, to, g, buf) ->
-                g == null
-                    ? batch.rolloutLoss(solve, from, to - from, buf)
-                    : tile(model, batch, c, from, to - from, g, buf));
-    return sum / batch.denominator();
-  }
-
-  private double tile(
+  double tile(
       ParametricHamiltonian model,
       WindowBatch w,
       double c,

@@ -1,6 +1,5 @@
 package org.hamlab.engine.adjoint;
 
-import org.hamlab.engine.data.Trajectories;
 import org.hamlab.engine.integrator.SolveException;
 import org.hamlab.engine.integrator.StepStatus;
 import org.hamlab.engine.nn.ParametricHamiltonian;
@@ -89,24 +88,7 @@ public record DiscreteAdjoint(
     return perRowState * dim * rows + tiles * perTile;
   }
 
-  double run(ParametricHamiltonian model, Trajectories w, double[] grad, Buffers buffers) {
-    WindowBatch batch = WindowBatch.of(model, w, windowLoss);
-    double c = 2 / batch.denominator();
-    double sum =
-        TileRunner.run(
-            w.count(),
-            tile,
-            model.parameterCount(),
-            grad,
-            buffers,
-            (from, to, g, buf) ->
-                g == null
-                    ? batch.rolloutLoss(solve, from, to - from, buf)
-                    : tile(model, batch, c, from, to - from, g, buf));
-    return sum / batch.denominator();
-  }
-
-  private double tile(
+  double tile(
       ParametricHamiltonian model,
       WindowBatch w,
       double c,

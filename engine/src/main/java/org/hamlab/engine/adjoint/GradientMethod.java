@@ -28,6 +28,9 @@ public sealed interface GradientMethod permits DiscreteAdjoint, Backprop, Author
   /** Rows per tile. */
   int tile();
 
+  /** The forward implicit-midpoint solve. */
+  MidpointSolve solve();
+
   /**
    * The window loss and its gradient.
    *
@@ -38,13 +41,25 @@ public sealed interface GradientMethod permits DiscreteAdjoint, Backprop, Author
    */
   default double lossAndGradient(ParametricHamiltonian model, Trajectories window, double[] grad) {
     check(model, window, grad);
-    return compute(model, window, grad, new Buffers());
+    return compute(model, window, null, grad, new Buffers());
+  }
+
+  /**
+   * The loss and gradient of the minibatch made of the windows {@code rows} of {@code data}, in
+   * that order: the same result as {@code lossAndGradient(model, data.select(rows), grad)}, bit for
+   * bit, without copying the windows (each tile reads its rows in place, on its own thread).
+   */
+  default double lossAndGradient(
+      ParametricHamiltonian model, Trajectories data, int[] rows, double[] grad) {
+    check(model, data, grad);
+    if (rows.length == 0) throw new IllegalArgumentException("a minibatch needs at least one row");
+    return compute(model, data, rows, grad, new Buffers());
   }
 
   /** The window loss only (validation); same forward solve as the gradient. */
   default double loss(ParametricHamiltonian model, Trajectories window) {
     check(model, window, null);
-    return compute(model, window, null, new Buffers());
+    return compute(model, window, null, null, new Buffers());
   }
 
   /**
@@ -66,7 +81,7 @@ public sealed interface GradientMethod permits DiscreteAdjoint, Backprop, Author
     com.sun.management.ThreadMXBean mx =
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     long before = mx.getTotalThreadAllocatedBytes();
-    compute(model, window, grad, buffers);
+    compute(model, window, null, grad, buffers);
     long allocated = mx.getTotalThreadAllocatedBytes() - before;
     int steps = window.points() - 1;
     return new MemoryUse(
@@ -80,13 +95,32 @@ public sealed interface GradientMethod permits DiscreteAdjoint, Backprop, Author
         allocated);
   }
 
+  /**
+   * Runs the method's tiles over the batch (rows of {@code window}, or all of them) and reduces
+   * them in tile order; without {@code grad}, the forward rollout's loss only.
+   */
   private double compute(
-      ParametricHamiltonian model, Trajectories window, double[] grad, Buffers buffers) {
-    return switch (this) {
-      case DiscreteAdjoint a -> a.run(model, window, grad, buffers);
-      case Backprop b -> b.run(model, window, grad, buffers);
-      case AuthorsGradient g -> g.run(model, window, grad, buffers);
-    };
+      ParametricHamiltonian model, Trajectories window, int[] rows, double[] grad, Buffers buffers) {
+    WindowBatch batch = WindowBatch.of(model, window, rows, windowLoss());
+    double c = 2 / batch.denominator();
+    TileRunner.TileBody gradient =
+        switch (this) {
+          case DiscreteAdjoint a -> (from, to, g, buf) -> a.tile(model, batch, c, from, to - from, g, buf);
+          case Backprop b -> (from, to, g, buf) -> b.tile(model, batch, c, from, to - from, g, buf);
+          case AuthorsGradient a -> (from, to, g, buf) -> a.tile(model, batch, c, from, to - from, g, buf);
+        };
+    double sum =
+        TileRunner.run(
+            batch.size(),
+            tile(),
+            model.parameterCount(),
+            grad,
+            buffers,
+            (from, to, g, buf) ->
+                g == null
+                    ? batch.rolloutLoss(solve(), from, to - from, buf)
+                    : gradient.run(from, to, g, buf));
+    return sum / batch.denominator();
   }
 
   private static void check(ParametricHamiltonian model, Trajectories window, double[] grad) {

@@ -8,12 +8,15 @@ import org.hamlab.engine.system.Hamiltonian;
 
 /**
  * One window batch as the gradient methods see it: the model, the start states and observations
- * (trajectory layout {@code [(s*dim+k)*count+b]}), h and the loss. Moves a tile of rows {@code
- * [from, from+m)} into tile arrays (state layout {@code [k*m+b]}) and computes residuals.
+ * (trajectory layout {@code [(s*dim+k)*count+b]}), the batch's rows of them, h and the loss.
+ * Moves a tile of batch rows {@code [from, from+m)} into tile arrays (state layout {@code
+ * [k*m+b]}) and computes residuals. Batch row i is data row {@code rows[i]} (row i when {@code
+ * rows} is null): a minibatch is read in place, inside the tiles, instead of being copied.
  *
  * @param start states the rollout starts from (point 0 is read)
  * @param obs observed states
- * @param count rows B of the whole batch
+ * @param count rows of the data arrays (their stride)
+ * @param rows data row of each batch row, or null for all rows in order
  * @param points N+1
  */
 record WindowBatch(
@@ -21,13 +24,30 @@ record WindowBatch(
     double[] start,
     double[] obs,
     int count,
+    int[] rows,
     int points,
     double h,
     WindowLoss loss) {
 
-  static WindowBatch of(Hamiltonian model, Trajectories w, WindowLoss loss) {
+  static WindowBatch of(Hamiltonian model, Trajectories w, int[] rows, WindowLoss loss) {
+    if (rows != null) {
+      for (int r : rows) {
+        if (r < 0 || r >= w.count()) {
+          throw new IndexOutOfBoundsException("batch row " + r + " is not a trajectory of " + w);
+        }
+      }
+    }
     return new WindowBatch(
-        model, loss.startStates(w), w.states(), w.count(), w.points(), w.dt(), loss);
+        model, loss.startStates(w), w.states(), w.count(), rows, w.points(), w.dt(), loss);
+  }
+
+  /** Rows B of the batch. */
+  int size() {
+    return rows == null ? count : rows.length;
+  }
+
+  private int row(int i) {
+    return rows == null ? i : rows[i];
   }
 
   int dim() {
@@ -40,7 +60,7 @@ record WindowBatch(
 
   /** Denominator of the loss (see {@link WindowLoss#denominator}). */
   double denominator() {
-    return loss.denominator(count, points, model.dof());
+    return loss.denominator(size(), points, model.dof());
   }
 
   /** True when point n enters the loss. */
@@ -51,7 +71,13 @@ record WindowBatch(
   /** out[k*m+b] = start state component k of row from+b. */
   void loadStart(int from, int m, double[] out) {
     int dim = dim();
-    for (int k = 0; k < dim; k++) System.arraycopy(start, k * count + from, out, k * m, m);
+    for (int k = 0; k < dim; k++) {
+      if (rows == null) {
+        System.arraycopy(start, k * count + from, out, k * m, m);
+      } else {
+        for (int b = 0; b < m; b++) out[k * m + b] = start[k * count + rows[from + b]];
+      }
+    }
   }
 
   /** Σ_b Σ_k (y − ŷ_s)² over the tile. */
@@ -59,9 +85,9 @@ record WindowBatch(
     int dim = dim();
     double sum = 0;
     for (int k = 0; k < dim; k++) {
-      int base = (s * dim + k) * count + from;
+      int base = (s * dim + k) * count;
       for (int b = 0; b < m; b++) {
-        double r = y[k * m + b] - obs[base + b];
+        double r = y[k * m + b] - obs[base + row(from + b)];
         sum += r * r;
       }
     }
@@ -73,18 +99,21 @@ record WindowBatch(
       double a, double[] x, double c, double[] y, int s, int from, int m, double[] out) {
     int dim = dim();
     for (int k = 0; k < dim; k++) {
-      int base = (s * dim + k) * count + from;
+      int base = (s * dim + k) * count;
       for (int b = 0; b < m; b++) {
         int i = k * m + b;
-        double r = c * (y[i] - obs[base + b]);
+        double r = c * (y[i] - obs[base + row(from + b)]);
         out[i] = x == null ? r : a * x[i] + r;
       }
     }
   }
 
-  /** Throws the engine's solve failure, naming the step, the batch row and the state. */
+  /** Throws the engine's solve failure, naming the step, the data row and the state. */
   void require(StepStatus st, String what, int step, int from, double[] before, int m) {
-    require(st, what, h, step, from, before, m, dim());
+    if (!st.ok()) {
+      throw new SolveException(
+          what, h, step, row(from + st.row()), Rollout.row(before, m, dim(), st.row()), st);
+    }
   }
 
   static void require(

@@ -114,10 +114,10 @@ public final class Trainer {
           break epochs;
         }
         int from = (step - 1) * spec.batchSize(), to = Math.min(count, from + spec.batchSize());
-        Trajectories batch = trainWindows.select(java.util.Arrays.copyOfRange(order, from, to));
+        int[] rows = java.util.Arrays.copyOfRange(order, from, to);
         double loss;
         try {
-          loss = method.lossAndGradient(model, batch, grad);
+          loss = method.lossAndGradient(model, trainWindows, rows, grad);
         } catch (SolveException e) {
           reason = StopReason.SOLVE_FAILED;
           message =

@@ -122,4 +122,36 @@ class CrossMethodGradientTest {
       assertArrayEquals(parallel, sequential, 0.0, method.name());
     }
   }
+
+  @Test
+  void minibatchRowsReadInPlaceGiveTheSameResultAsACopiedBatch() {
+    Hamiltonian system = Systems.byName("coupled-oscillator");
+    Trajectories data = WindowData.generate(system, 23, 7, 0.01, 0.02, 41);
+    ParametricHamiltonian model = net(system, 42);
+    int[] rows = {17, 3, 3, 22, 0, 9, 11, 5, 20, 14, 1};
+    Trajectories copy = data.select(rows);
+    for (GradientMethod method :
+        new GradientMethod[] {
+          DiscreteAdjoint.defaults().withTile(4),
+          DiscreteAdjoint.defaults().withCheckpoints(Checkpoints.all()).withTile(3),
+          Backprop.defaults().withTile(4),
+          AuthorsGradient.defaults().withTile(4)
+        }) {
+      double[] copied = new double[model.parameterCount()], inPlace = copied.clone();
+      double lossCopied = method.lossAndGradient(model, copy, copied);
+      double lossInPlace = method.lossAndGradient(model, data, rows, inPlace);
+      assertEquals(lossCopied, lossInPlace, 0.0, method.name());
+      assertArrayEquals(copied, inPlace, 0.0, method.name());
+      double[] all = new double[model.parameterCount()];
+      method.lossAndGradient(model, data, all);
+      assertFalse(java.util.Arrays.equals(all, inPlace), "the rows must select a different batch");
+    }
+    GradientMethod m = DiscreteAdjoint.defaults();
+    double[] g = new double[model.parameterCount()];
+    IndexOutOfBoundsException e =
+        assertThrows(
+            IndexOutOfBoundsException.class,
+            () -> m.lossAndGradient(model, data, new int[] {0, 23}, g));
+    assertTrue(e.getMessage().contains("23"), e.getMessage());
+  }
 }
