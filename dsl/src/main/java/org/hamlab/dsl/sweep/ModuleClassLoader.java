@@ -78,4 +78,9 @@ final class ModuleClassLoader extends URLClassLoader {
     all.addAll(own.isEmpty() ? Collections.list(getParent().getResources(name)) : own);
     return Collections.enumeration(all);
   }
+
+  @Override
+  public String toString() {
+    return "ModuleClassLoader[" + getName() + "]";
+  }
 }
