@@ -114,16 +114,19 @@ final class SparkHome {
 
   /**
    * What executors need beyond {@code home}'s jars: the jars of the class path not in {@code
-   * home/jars} (by file name) and every class folder (hamlab built by Maven) packed as a jar.
+   * home/jars} (by file name) and every class folder (hamlab built by Maven) packed as a jar. With
+   * {@code all}, every jar of the class path: a remote cluster's workers have their own Spark
+   * distribution, which lacks hamlab and its libraries (Spark's own copies are loaded first there).
    */
-  static List<String> shippedJars(Path home) {
+  static List<String> shippedJars(Path home, boolean all) {
     List<String> out = new ArrayList<>();
     Path jarsDir = home.resolve("jars");
     for (String e : classPath()) {
       Path p = Path.of(e);
       if (Files.isDirectory(p)) {
         if (!p.toString().contains("test-classes")) out.add(pack(p).toUri().toString());
-      } else if (e.endsWith(".jar") && Files.isRegularFile(p) && !Files.exists(jarsDir.resolve(p.getFileName()))) {
+      } else if (e.endsWith(".jar") && Files.isRegularFile(p) 
+          && (all || !Files.exists(jarsDir.resolve(p.getFileName())))) {
         out.add(p.toAbsolutePath().toUri().toString());
       }
     }

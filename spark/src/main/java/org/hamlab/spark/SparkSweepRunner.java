@@ -181,7 +181,8 @@ public final class SparkSweepRunner implements SweepRunner {
             + "--sun-misc-unsafe-memory-access=allow -Dhamlab.threads=" + s.threadsPerRun() + " -Dhamlab.progress=quiet")
         .set("spark.executorEnv.JAVA_HOME", s.javaHome() != null ? s.javaHome() : System.getProperty("java.home"))
         .set("spark.executorEnv.SPARK_SCALA_VERSION", "2.13");
-    if (local || master.contains("//127.0.0.1") || master.contains("//localhost")) {
+    boolean loopback = master.contains("//127.0.0.1") || master.contains("//localhost");
+    if (local || loopback) {
       c.set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1");
     }
     ExecutorJdk.check(master, s.javaHome());
@@ -189,7 +190,8 @@ public final class SparkSweepRunner implements SweepRunner {
     if (!master.matches("local(\\[.*])?")) {
       Path home = SparkHome.resolve();
       c.set("spark.home", home.toString());
-      c.set("spark.jars", String.join(",", SparkHome.shippedJars(home)));
+      boolean remote = !master.startsWith("local") && !loopback;
+      c.set("spark.jars", String.join(",", SparkHome.shippedJars(home, remote)));
     }
     if (s.executorMemory() != null) c.set("spark.executor.memory", s.executorMemory());
     s.conf().forEach(c::set);
