@@ -53,21 +53,24 @@ final class SparkModule {
           + "set it. Or drop .on(...) to run in this JVM");
     }
     ClassLoader loader = LOADERS.computeIfAbsent(where, SparkModule::loader);
+    boolean any = false;
     for (SweepRunner r : ServiceLoader.load(SweepRunner.class, loader)) {
       if (r.accepts(master)) return r;
+      any = true;
     }
+    if (!any) throw notBuilt(where, "no sweep runner in it");
     throw new IllegalStateException("the Spark module in " + where + " does not run on '" + master
         + "'; give a master such as \"local[2]\", \"local-cluster[2,1,1024]\" or \"spark://host:7077\"");
   }
 
-  /** True when {@link #runner} would find a module to load (it may still refuse the master). */
+  /** True when the module is built where this JVM looks and holds a runner (it may still refuse a master). */
   static boolean available() {
     String where = location();
     if (where == null) return false;
     try {
-      urls(where);
-      return true;
-    } catch (IllegalStateException e) {
+      return ServiceLoader.load(SweepRunner.class, LOADERS.computeIfAbsent(where, SparkModule::loader)).iterator()
+          .hasNext();
+    } catch (IllegalStateException | java.util.ServiceConfigurationError e) {
       return false;
     }
   }

@@ -103,6 +103,15 @@ class SparkModuleTest {
   }
 
   @Test
+  void aFolderWithoutTheModuleNamesTheBuildCommandToo() throws Exception {
+    System.setProperty(SparkModule.PROPERTY, Files.createDirectories(tmp.resolve("empty")).toString());
+    assertFalse(SweepRunner.available("local[2]"));
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> SweepRunner.find("local[2]"));
+    assertTrue(e.getMessage().contains("no sweep runner in it") && e.getMessage().contains("./hamlab build --spark"),
+        e.getMessage());
+  }
+
+  @Test
   void aModuleThatDoesNotKnowTheMasterSaysSo() throws Exception {
     System.setProperty(SparkModule.PROPERTY, fakeModule().toString());
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> SweepRunner.find("yarn"));
