@@ -58,7 +58,10 @@ final class SparkModule {
       if (r.accepts(master)) return r;
       any = true;
     }
-    if (!any) throw notBuilt(where, "no sweep runner in it");
+    if (!any) {
+      LOADERS.remove(where); // built later, it is looked at afresh
+      throw notBuilt(where, "no sweep runner in it");
+    }
     throw new IllegalStateException("the Spark module in " + where + " does not run on '" + master
         + "'; give a master such as \"local[2]\", \"local-cluster[2,1,1024]\" or \"spark://host:7077\"");
   }
@@ -68,8 +71,12 @@ final class SparkModule {
     String where = location();
     if (where == null) return false;
     try {
-      return ServiceLoader.load(SweepRunner.class, LOADERS.computeIfAbsent(where, SparkModule::loader)).iterator()
-          .hasNext();
+      if (ServiceLoader.load(SweepRunner.class, LOADERS.computeIfAbsent(where, SparkModule::loader)).iterator()
+          .hasNext()) {
+        return true;
+      }
+      LOADERS.remove(where);
+      return false;
     } catch (IllegalStateException | java.util.ServiceConfigurationError e) {
       return false;
     }
