@@ -21,6 +21,11 @@ for r in ${HAMLAB_IT_RUNNERS:-inprocess nbclient}; do
 done
 ((${#runners[@]})) || fail "no runner to test (HAMLAB_IT_RUNNERS='${HAMLAB_IT_RUNNERS:-}')"
 
+# 13-sweeps ends with the same sweep in-process and on Spark local[2] (one changed argument). ./hamlab reproduce
+# never downloads Spark (the cell then says how to add it); here the module is built so the cell really runs,
+# through the real kernel too, and check() insists on its result line.
+"$ROOT/hamlab" build --spark >&2 || fail "./hamlab build --spark failed"
+
 check() { # check OUT RUNNER
   local out="$1" runner="$2" nb name n
   [[ -s "$out/SUMMARY.md" && -s "$out/timings.csv" ]] || fail "$runner: SUMMARY.md or timings.csv missing"
@@ -62,6 +67,8 @@ PY
   for n in 03-f3-error-map-grid 08-f8-baselines 09-f9-memory 10-t1-hamiltonian-error 11-gradients 12-energy-drift; do
     ls "$out/tables/$n-table1.csv" "$out/tables/$n-table1.md" >/dev/null || fail "$runner: tables of $n missing"
   done
+  grep -q 'on Spark local\[2\]: 4 of 4 runs bitwise equal to in-process' "$out/notebooks/13-sweeps.ipynb" \
+    || fail "$runner: 13-sweeps did not show the Spark local[2] sweep equal to the in-process one"
   ls "$out"/provenance/*.json >/dev/null 2>&1 || fail "$runner: no provenance JSON"
   grep -q "T1 goal" "$out/SUMMARY.md" || fail "$runner: the T1 outcome is not in SUMMARY.md"
   [[ -z "$(find "$out" -name '*.tmp*' -print -quit)" ]] || fail "$runner: temporary files left in $out"

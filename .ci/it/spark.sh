@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Spark sweeps (optional module, -Pspark): the module's JUnit tests (local[2], local-cluster), then a
-# standalone Master + Worker on 127.0.0.1 started from the Maven jars alone (distributed.md §2.8) running
-# an 8-run sweep that must equal the in-process one bitwise. Both daemons are stopped by PID on exit.
+# Spark sweeps (optional module, -Pspark): the module's JUnit tests (local[2], local-cluster on a javaHome of
+# its own, the executor-JDK checks), then a standalone Master + Worker on 127.0.0.1 started from the Maven jars
+# alone (distributed.md §2.8) running, through `./hamlab run` (the DSL loads the module beside it), an 8-run sweep
+# that must equal the in-process one bitwise, and one on Java 17 executors that must fail clearly and soon.
+# Both daemons are stopped by PID on exit.
 set -euo pipefail
 ROOT="${HAMLAB_ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
@@ -10,7 +12,7 @@ export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
 JAVA="$JAVA_HOME/bin/java"
 FLAGS=(--add-modules=jdk.incubator.vector --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow)
 
-mvn -B -ntp -q -f "$ROOT/pom.xml" -Pspark -pl spark -am package -Dtest='SparkSweepTest' -Dsurefire.failIfNoSpecifiedTests=false
+mvn -B -ntp -q -f "$ROOT/pom.xml" -Pspark -pl spark -am package -Dtest='SparkSweepTest,ExecutorJdkTest' -Dsurefire.failIfNoSpecifiedTests=false
 
 WORK="$(mktemp -d)"
 PIDS=()
@@ -42,9 +44,15 @@ PIDS+=($!)
 for _ in $(seq 60); do grep -qs "Successfully registered with master" "$WORK/worker.log" && break; sleep 1; done
 grep -q "Successfully registered with master" "$WORK/worker.log" || { cat "$WORK/worker.log" >&2; echo "worker did not register" >&2; exit 1; }
 
-APP_CP="$CP:$ROOT/spark/target/classes:$ROOT/dsl/target/classes:$ROOT/engine/target/classes"
-if ! "$JAVA" "${FLAGS[@]}" -Dhamlab.progress=quiet -cp "$APP_CP" "$ROOT/.ci/it/SparkStandalone.java" \
-    "spark://127.0.0.1:$PORT" 2>"$WORK/driver.log"; then
+# the user's path: `./hamlab run` (a JVM with only the DSL's class path; .on(...) loads the built module beside it).
+# With the machine's Java 17 as the executors' JDK the sweep must stop soon with an error naming it.
+JDK17=""
+for d in /usr/lib/jvm/java-17-openjdk-amd64 /usr/lib/jvm/*17*; do
+  [[ -x "$d/bin/java" ]] && { JDK17="$d"; break; }
+done
+[[ -n "$JDK17" ]] || echo "spark.sh: no Java 17 in /usr/lib/jvm; the wrong-JDK check is skipped" >&2
+if ! HAMLAB_IT_MASTER="spark://127.0.0.1:$PORT" HAMLAB_IT_JDK17="$JDK17" HAMLAB_IT_LIMIT=120 \
+    timeout 600 "$ROOT/hamlab" run "$ROOT/.ci/it/spark-sweep.jsh" 2>"$WORK/driver.log"; then
   tail -50 "$WORK/driver.log" >&2
   find "$WORK/worker" -name stderr -exec tail -30 {} \; >&2 2>/dev/null || true
   exit 1

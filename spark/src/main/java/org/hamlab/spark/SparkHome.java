@@ -77,13 +77,32 @@ final class SparkHome {
   /** The jars of this JVM's class path, one per artifact (the first, which this JVM loads). */
   private static Map<String, Path> classPathJars() {
     Map<String, Path> jars = new LinkedHashMap<>();
-    for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
+    for (String e : classPath()) {
       Path p = Path.of(e);
       if (!e.endsWith(".jar") || !Files.isRegularFile(p)) continue;
       Matcher m = ARTIFACT.matcher(p.getFileName().toString());
       jars.putIfAbsent(m.matches() ? m.group(1) : p.getFileName().toString(), p.toAbsolutePath());
     }
     return jars;
+  }
+
+  /**
+   * This module's class path: the URLs of its own class loader when the DSL loaded it beside itself
+   * (a notebook whose JVM class path is only the kernel's), else {@code java.class.path}.
+   */
+  static List<String> classPath() {
+    if (SparkHome.class.getClassLoader() instanceof java.net.URLClassLoader u) {
+      List<String> out = new ArrayList<>();
+      for (java.net.URL url : u.getURLs()) {
+        try {
+          out.add(Path.of(url.toURI()).toString());
+        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+          // not a file: nothing to link or ship
+        }
+      }
+      return out;
+    }
+    return List.of(System.getProperty("java.class.path").split(File.pathSeparator));
   }
 
   /** Links the class path's jars into {@code base/<hash>/jars}; returns {@code base/<hash>}. */
@@ -95,16 +114,19 @@ final class SparkHome {
 
   /**
    * What executors need beyond {@code home}'s jars: the jars of the class path not in {@code
-   * home/jars} (by file name) and every class folder (hamlab built by Maven) packed as a jar.
+   * home/jars} (by file name) and every class folder (hamlab built by Maven) packed as a jar. With
+   * {@code all}, every jar of the class path: a remote cluster's workers have their own Spark
+   * distribution, which lacks hamlab and its libraries (Spark's own copies are loaded first there).
    */
-  static List<String> shippedJars(Path home) {
+  static List<String> shippedJars(Path home, boolean all) {
     List<String> out = new ArrayList<>();
     Path jarsDir = home.resolve("jars");
-    for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
+    for (String e : classPath()) {
       Path p = Path.of(e);
       if (Files.isDirectory(p)) {
         if (!p.toString().contains("test-classes")) out.add(pack(p).toUri().toString());
-      } else if (e.endsWith(".jar") && Files.isRegularFile(p) && !Files.exists(jarsDir.resolve(p.getFileName()))) {
+      } else if (e.endsWith(".jar") && Files.isRegularFile(p) 
+          && (all || !Files.exists(jarsDir.resolve(p.getFileName())))) {
         out.add(p.toAbsolutePath().toUri().toString());
       }
     }

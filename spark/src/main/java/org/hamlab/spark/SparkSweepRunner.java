@@ -10,7 +10,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.scheduler.SparkListener;
@@ -73,13 +75,15 @@ public final class SparkSweepRunner implements SweepRunner {
     ExecutorService pool = Executors.newFixedThreadPool(submitters, r -> {
       Thread t = new Thread(r, group + "-submit");
       t.setDaemon(true);
+      t.setContextClassLoader(SparkSweepRunner.class.getClassLoader());
       return t;
     });
+    AtomicReference<String> fatal = new AtomicReference<>();
     try {
       for (int i = 0; i < submitters; i++) {
         pool.execute(() -> {
           sc.setJobGroup(group, "hamlab sweep", true);
-          for (RunSpec s; (s = queue.poll()) != null; ) {
+          for (RunSpec s; fatal.get() == null && (s = queue.poll()) != null; ) {
             sc.setJobDescription(s.id());
             RunResult r;
             try {
@@ -89,7 +93,19 @@ public final class SparkSweepRunner implements SweepRunner {
               r = new RunResult(s, r.status(), r.error(), r.finalLoss(), r.epochsRun(), r.hError(), r.hErrorSem(),
                   r.seconds(), r.host(), r.pid(), r.java(), r.modelSha256(), r.modelJson(), null);
             } catch (Throwable e) {
-              if (Thread.currentThread().isInterrupted() || sc.sc().isStopped()) return;
+              if (Thread.currentThread().isInterrupted()) return;
+              // failures that every run would share stop the sweep with one clear error
+              String why = ExecutorJdk.tooOld(String.valueOf(e.getMessage()), settings.javaHome());
+              if (why == null && sc.sc().isStopped()) {
+                why = "the Spark context on " + settings.master() + " stopped during the sweep (" + e.getMessage()
+                    + "); a standalone master removes an application whose executors keep failing to start: check "
+                    + "the workers' logs, and that .javaHome(...) names a JDK " + ExecutorJdk.MINIMUM
+                    + " or newer on every worker";
+              }
+              if (why != null) {
+                fatal.compareAndSet(null, why);
+                return;
+              }
               r = new RunResult(s, "failed", "Spark: " + e.getMessage(), Double.NaN, 0, Double.NaN, Double.NaN, 0, "",
                   0, "", "", "", null);
             }
@@ -101,9 +117,14 @@ public final class SparkSweepRunner implements SweepRunner {
           }
         });
       }
-      done.await();
+      while (!done.await(200, TimeUnit.MILLISECONDS)) {
+        if (fatal.get() != null) {
+          if (!sc.sc().isStopped()) sc.cancelJobGroup(group);
+          throw new IllegalStateException(fatal.get());
+        }
+      }
     } catch (InterruptedException e) {
-      sc.cancelJobGroup(group);
+      if (!sc.sc().isStopped()) sc.cancelJobGroup(group);
       throw e;
     } finally {
       pool.shutdownNow();
@@ -118,7 +139,16 @@ public final class SparkSweepRunner implements SweepRunner {
     String key = all.toString();
     if (context != null && key.equals(contextKey) && !context.sc().isStopped()) return context;
     if (context != null) context.stop();
-    context = new JavaSparkContext(conf);
+    // Spark finds its classes and ours through the context loader: the module's own when the DSL
+    // loaded it beside a notebook's class path
+    Thread me = Thread.currentThread();
+    ClassLoader before = me.getContextClassLoader();
+    me.setContextClassLoader(SparkSweepRunner.class.getClassLoader());
+    try {
+      context = new JavaSparkContext(conf);
+    } finally {
+      me.setContextClassLoader(before);
+    }
     context.setLogLevel(System.getProperty("hamlab.spark.log", "WARN"));
     contextKey = key;
     return context;
@@ -131,7 +161,13 @@ public final class SparkSweepRunner implements SweepRunner {
     contextKey = null;
   }
 
+  /** Spark's own log: WARN and ERROR lines (executor lost, task failures) without its INFO chatter. */
+  static final String LOG_CONFIG = "org/hamlab/spark/log4j2-hamlab.properties";
+
   static {
+    if (System.getProperty("log4j2.configurationFile") == null && System.getProperty("log4j.configurationFile") == null) {
+      System.setProperty("log4j2.configurationFile", LOG_CONFIG);
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(SparkSweepRunner::stop, "hamlab-spark-stop"));
   }
 
@@ -145,14 +181,17 @@ public final class SparkSweepRunner implements SweepRunner {
             + "--sun-misc-unsafe-memory-access=allow -Dhamlab.threads=" + s.threadsPerRun() + " -Dhamlab.progress=quiet")
         .set("spark.executorEnv.JAVA_HOME", s.javaHome() != null ? s.javaHome() : System.getProperty("java.home"))
         .set("spark.executorEnv.SPARK_SCALA_VERSION", "2.13");
-    if (local || master.contains("//127.0.0.1") || master.contains("//localhost")) {
+    boolean loopback = master.contains("//127.0.0.1") || master.contains("//localhost");
+    if (local || loopback) {
       c.set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1");
     }
+    ExecutorJdk.check(master, s.javaHome());
     if (master.startsWith("local-cluster")) SparkHome.requireEnv(master);
     if (!master.matches("local(\\[.*])?")) {
       Path home = SparkHome.resolve();
       c.set("spark.home", home.toString());
-      c.set("spark.jars", String.join(",", SparkHome.shippedJars(home)));
+      boolean remote = !master.startsWith("local") && !loopback;
+      c.set("spark.jars", String.join(",", SparkHome.shippedJars(home, remote)));
     }
     if (s.executorMemory() != null) c.set("spark.executor.memory", s.executorMemory());
     s.conf().forEach(c::set);

@@ -3,7 +3,12 @@ package org.hamlab.spark;
 import static org.hamlab.dsl.Hamlab.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.stream.Stream;
 import org.hamlab.dsl.Model;
 import org.hamlab.dsl.RunOptions;
 import org.hamlab.dsl.sweep.RunResult;
@@ -13,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The same sweep in-process and on Spark gives bitwise the same models (distributed.md §10). */
 class SparkSweepTest {
@@ -57,12 +63,19 @@ class SparkSweepTest {
     assertEquals(8, r.results().stream().filter(RunResult::ok).count());
   }
 
-  /** Two executor JVMs (local-cluster): runs spread over both and still equal the in-process ones. */
+  /**
+   * Two executor JVMs (local-cluster) on the JDK given with javaHome (this one under another path,
+   * hard-linked): runs spread over both, ran on that JDK, and still equal the in-process ones.
+   */
   @Test
   @Tag("slow")
-  void localClusterUsesTwoJvmsAndEqualsInProcess() {
+  void localClusterUsesTwoJvmsOnTheGivenJdkAndEqualsInProcess(@TempDir Path tmp) throws IOException {
+    Path jdk = linkedCopy(Path.of(System.getProperty("java.home")), tmp.resolve("jdk-copy"));
     SweepResult here = tinySweep().run();
-    SweepResult spark = tinySweep().on("local-cluster[2,1,1024]").run();
+    SweepResult spark = tinySweep().on("local-cluster[2,1,1024]").javaHome(jdk.toString()).run();
+    for (RunResult r : spark.results()) {
+      assertTrue(r.java().endsWith(" " + jdk), "executor java.home should be the javaHome given: " + r.java());
+    }
     long pids = spark.results().stream().mapToLong(RunResult::pid).distinct().count();
     assertTrue(pids >= 1, "executor pids: " + pids);
     assertTrue(spark.results().stream().noneMatch(x -> x.pid() == ProcessHandle.current().pid()),
@@ -72,5 +85,26 @@ class SparkSweepTest {
       assertEquals(here.result(i).modelSha256(), spark.result(i).modelSha256(), "run " + i);
     }
     System.out.println("local-cluster executor pids: " + spark.results().stream().map(RunResult::pid).distinct().toList());
+  }
+
+  /** A copy of the folder {@code from} made of hard links (instant on one file system), symbolic links kept. */
+  static Path linkedCopy(Path from, Path to) throws IOException {
+    try (Stream<Path> all = Files.walk(from)) {
+      for (Path p : (Iterable<Path>) all::iterator) {
+        Path q = to.resolve(from.relativize(p).toString());
+        if (Files.isSymbolicLink(p)) {
+          Files.createSymbolicLink(q, Files.readSymbolicLink(p));
+        } else if (Files.isDirectory(p)) {
+          Files.createDirectories(q);
+        } else {
+          try {
+            Files.createLink(q, p);
+          } catch (IOException | UnsupportedOperationException crossDevice) {
+            Files.copy(p, q, StandardCopyOption.COPY_ATTRIBUTES);
+          }
+        }
+      }
+    }
+    return to;
   }
 }

@@ -20,7 +20,7 @@ import org.hamlab.dsl.Model;
  * @param seconds wall time of the run (data, training, evaluation)
  * @param host host name of the JVM that ran it
  * @param pid process id of that JVM
- * @param java its java.version
+ * @param java its java.version and java.home, space separated (which JDK ran it)
  * @param modelSha256 SHA-256 of the parameter bits (equal hashes: bitwise the same model)
  * @param modelJson the model file (hamlab-mlp/1 with provenance), "" when failed
  * @param model the trained model when it ran in this JVM, else null (read it from modelJson)

@@ -59,13 +59,13 @@ public final class RunTask {
         sem = e.sem();
       }
       return new RunResult(spec, status, status.equals("ok") ? "" : stop, loss, h.rowCount(), err, sem, seconds(t0),
-          host(), ProcessHandle.current().pid(), System.getProperty("java.version"), sha256(model),
+          host(), ProcessHandle.current().pid(), java(), sha256(model),
           RunOptions.modelJson(model), model);
     } catch (Throwable e) {
       if (e instanceof VirtualMachineError vm && !(e instanceof OutOfMemoryError)) throw vm;
       String msg = e.getClass().getSimpleName() + ": " + e.getMessage();
       return new RunResult(spec, Thread.currentThread().isInterrupted() ? "cancelled" : "failed", msg, Double.NaN, 0,
-          Double.NaN, Double.NaN, seconds(t0), host(), ProcessHandle.current().pid(), System.getProperty("java.version"),
+          Double.NaN, Double.NaN, seconds(t0), host(), ProcessHandle.current().pid(), java(),
           "", "", null);
     }
   }
@@ -99,6 +99,11 @@ public final class RunTask {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The JVM's version and home, e.g. "25.0.3 /usr/lib/jvm/temurin-25-jdk-amd64". */
+  static String java() {
+    return System.getProperty("java.version") + " " + System.getProperty("java.home");
   }
 
   private static double seconds(long t0) {

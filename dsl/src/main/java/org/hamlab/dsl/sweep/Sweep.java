@@ -195,7 +195,9 @@ public final class Sweep implements Displayable {
 
   /**
    * Runs on Apache Spark: {@code "local[2]"}, {@code "local-cluster[2,1,1024]"} or {@code
-   * "spark://host:7077"} (needs the optional hamlab-spark module on the class path).
+   * "spark://host:7077"}. Needs the optional hamlab-spark module, built once with {@code ./hamlab
+   * build --spark}; it need not be on the class path: the DSL loads it from its build folder
+   * ({@link SweepRunner#find}).
    */
   public Sweep on(String master) {
     if (master == null || master.isBlank()) throw new IllegalArgumentException("give a Spark master, e.g. \"local[2]\"");

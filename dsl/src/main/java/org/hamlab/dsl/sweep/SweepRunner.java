@@ -15,10 +15,26 @@ public interface SweepRunner {
 
   /**
    * The runner for {@code master}: in-process for null, else the first {@link java.util.ServiceLoader}
-   * provider that accepts it; without one, the error says which module to add.
+   * provider on the class path that accepts it, else the optional Spark module loaded from its build
+   * folder in a class loader of its own (see {@code SparkModule}: system property
+   * {@code hamlab.spark.classpath}, environment variable {@code HAMLAB_SPARK_CLASSPATH}, or the
+   * checkout the DSL was built in). Without one, the error names the command that builds it.
    */
   static SweepRunner find(String master) {
     if (master == null) return new InProcess();
+    SweepRunner visible = visible(master);
+    return visible != null ? visible : SparkModule.runner(master);
+  }
+
+  /**
+   * True when {@code master} can be used: null (in-process), a runner on the class path accepts it,
+   * or the optional Spark module is built where this JVM looks for it ({@link #find}).
+   */
+  static boolean available(String master) {
+    return master == null || visible(master) != null || SparkModule.available();
+  }
+
+  private static SweepRunner visible(String master) {
     for (ClassLoader cl : java.util.Arrays.asList(Thread.currentThread().getContextClassLoader(),
         SweepRunner.class.getClassLoader())) {
       if (cl == null) continue;
@@ -26,11 +42,7 @@ public interface SweepRunner {
         if (r.accepts(master)) return r;
       }
     }
-    throw new IllegalStateException("running a sweep on '" + master + "' needs the optional Spark runner (module "
-        + "hamlab-spark), which is not on the class path or does not know this master. Build it with `mvn -Pspark -pl "
-        + "spark -am package -DskipTests` and add spark/target/classpath.txt (before the DSL's jars) and "
-        + "spark/target/hamlab-spark-0.1.0-SNAPSHOT.jar (in a notebook: %classpath add ...); or drop .on(...) to run "
-        + "in this JVM");
+    return null;
   }
 
   /** True when this runner executes on {@code master}, e.g. "local[2]" or "spark://host:7077". */

@@ -171,8 +171,15 @@ class SweepTest {
   }
 
   @Test
-  void sparkWithoutTheModuleSaysWhatToAdd() {
-    var e = assertThrows(IllegalStateException.class, () -> sweep(tiny()).seeds(2).on("local[2]").run());
-    assertTrue(e.getMessage().contains("hamlab-spark"), e.getMessage());
+  void sparkWithoutTheModuleSaysWhatToAdd(@TempDir Path tmp) {
+    // where the module would be (else the checkout's spark/target, which may be built: SparkModuleTest)
+    System.setProperty(SparkModule.PROPERTY, tmp.resolve("spark/target").toString());
+    try {
+      var e = assertThrows(IllegalStateException.class, () -> sweep(tiny()).seeds(2).on("local[2]").run());
+      assertTrue(e.getMessage().contains("hamlab-spark") && e.getMessage().contains("./hamlab build --spark"),
+          e.getMessage());
+    } finally {
+      System.clearProperty(SparkModule.PROPERTY);
+    }
   }
 }

@@ -15,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 
@@ -23,7 +24,11 @@ import javax.imageio.ImageIO;
  * into {@code PREFIX/share/jupyter/kernels/hamlab} or the user's Jupyter data directory.
  *
  * <pre>java -cp hamlab-kernel.jar org.hamlab.kernel.install.KernelspecInstaller
- *     [--user | --prefix DIR | --kernel-dir DIR] [--jar PATH] [--java PATH]</pre>
+ *     [--user | --prefix DIR | --kernel-dir DIR] [--jar PATH] [--java PATH] [--env NAME=VALUE]...</pre>
+ *
+ * {@code --env} adds an environment variable of the kernel process to {@code kernel.json}; {@code
+ * ./hamlab install} passes {@code HAMLAB_SPARK_CLASSPATH}, where the DSL finds the optional Spark
+ * module for {@code sweep(...).on(master)} (the kernel itself knows nothing of Spark).
  */
 public final class KernelspecInstaller {
   public static final String NAME = "hamlab";
@@ -40,6 +45,7 @@ public final class KernelspecInstaller {
     Path dir = null;
     Path jar = ownJar();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Map<String, String> env = new TreeMap<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--user" -> dir = userDataDir().resolve("kernels").resolve(NAME);
@@ -48,8 +54,14 @@ public final class KernelspecInstaller {
         case "--kernel-dir" -> dir = Path.of(value(args, ++i, "--kernel-dir"));
         case "--jar" -> jar = Path.of(value(args, ++i, "--jar"));
         case "--java" -> java = value(args, ++i, "--java");
+        case "--env" -> {
+          String kv = value(args, ++i, "--env");
+          int eq = kv.indexOf('=');
+          if (eq < 1) fail("--env needs NAME=VALUE, not '" + kv + "'");
+          env.put(kv.substring(0, eq), kv.substring(eq + 1));
+        }
         default -> fail("unknown option " + args[i]
-            + "; use --user, --prefix DIR, --kernel-dir DIR, --jar PATH, --java PATH");
+            + "; use --user, --prefix DIR, --kernel-dir DIR, --jar PATH, --java PATH, --env NAME=VALUE");
       }
     }
     if (dir == null) {
@@ -58,23 +70,34 @@ public final class KernelspecInstaller {
     if (jar == null || !Files.isRegularFile(jar)) {
       fail("the kernel jar was not found (" + jar + "); build it with ./hamlab build");
     }
-    install(dir, jar, java);
+    install(dir, jar, java, env);
     System.out.println("installed kernelspec '" + NAME + "' (" + DISPLAY_NAME + ") in " + dir);
   }
 
   /** Writes the kernelspec folder {@code dir}. */
   public static void install(Path dir, Path jar, String java) throws IOException {
+    install(dir, jar, java, Map.of());
+  }
+
+  /** Writes the kernelspec folder {@code dir}; {@code env} goes to the kernel process's environment. */
+  public static void install(Path dir, Path jar, String java, Map<String, String> env)
+      throws IOException {
     Files.createDirectories(dir);
     if (!jar.toAbsolutePath().equals(dir.resolve(JAR).toAbsolutePath())) {
       Files.copy(jar, dir.resolve(JAR), StandardCopyOption.REPLACE_EXISTING);
     }
-    Files.writeString(dir.resolve("kernel.json"), kernelJson(java));
+    Files.writeString(dir.resolve("kernel.json"), kernelJson(java, env));
     ImageIO.write(logo(32), "png", dir.resolve("logo-32x32.png").toFile());
     ImageIO.write(logo(64), "png", dir.resolve("logo-64x64.png").toFile());
   }
 
   /** The kernel.json text; {@code {resource_dir}} is the kernelspec folder (jupyter_client). */
   public static String kernelJson(String java) {
+    return kernelJson(java, Map.of());
+  }
+
+  /** The kernel.json text with {@code env} as the kernel process's extra environment. */
+  public static String kernelJson(String java, Map<String, String> env) {
     List<String> argv = new ArrayList<>();
     argv.add(java);
     argv.addAll(JVM_FLAGS);
@@ -85,7 +108,9 @@ public final class KernelspecInstaller {
         + "  \"display_name\": " + quote(DISPLAY_NAME) + ",\n"
         + "  \"language\": \"java\",\n"
         + "  \"interrupt_mode\": \"message\",\n"
-        + "  \"env\": {},\n"
+        + "  \"env\": " + new TreeMap<>(env).entrySet().stream()
+            .map(e -> quote(e.getKey()) + ": " + quote(e.getValue()))
+            .collect(Collectors.joining(", ", "{", "}")) + ",\n"
         + "  \"metadata\": " + json(Map.of("debugger", "false")) + "\n"
         + "}\n";
   }

@@ -42,4 +42,17 @@ class KernelspecInstallerTest {
       assertEquals(size, logo.getHeight());
     }
   }
+
+  @Test
+  void passesTheEnvironmentItIsGiven() throws Exception {
+    Path jar = Files.writeString(tmp.resolve("k.jar"), "not really a jar");
+    Path dir = tmp.resolve("kernel");
+    KernelspecInstaller.install(dir, jar, "java",
+        java.util.Map.of("HAMLAB_SPARK_CLASSPATH", "/repo/spark/target", "X", "a \"quoted\" \\ value"));
+    JsonObject env = new JsonParser().parse(Files.readString(dir.resolve("kernel.json")))
+        .getAsJsonObject().getAsJsonObject("env");
+    assertEquals("/repo/spark/target", env.get("HAMLAB_SPARK_CLASSPATH").getAsString());
+    assertEquals("a \"quoted\" \\ value", env.get("X").getAsString());
+    assertEquals(2, env.size());
+  }
 }
