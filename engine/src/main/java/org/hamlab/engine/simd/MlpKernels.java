@@ -1,6 +1,6 @@
 package org.hamlab.engine.simd;
 
-import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -21,8 +21,10 @@ import java.util.Set;
  */
 public final class MlpKernels {
   private static final boolean AVAILABLE = detect();
-  private static final Set<MlpFunction> WARM_F64 = EnumSet.noneOf(MlpFunction.class);
-  private static final Set<MlpFunction> WARM_F32 = EnumSet.noneOf(MlpFunction.class);
+  /** Warmed-up (precision, layout, activation) keys; the lock of every warm-up. */
+  private static final Set<String> WARM = new HashSet<>();
+  /** {@code hamlab.simd.layout}: {@code sample}, {@code neuron}, or unset (chosen per net). */
+  private static final String LAYOUT = System.getProperty("hamlab.simd.layout", "auto");
   /** Warm-up passes per (activation, precision); system property {@code hamlab.simd.warmup}. */
   private static final int WARMUP_CALLS = Integer.getInteger("hamlab.simd.warmup", 1000);
 
@@ -48,30 +50,59 @@ public final class MlpKernels {
     return float32 ? MlpSpecies.FLOAT_SPECIES.length() : MlpSpecies.DOUBLE_SPECIES.length();
   }
 
-  /** Warms up the tanh kernels in both precisions (the defaults). */
+  /**
+   * Whether {@link MlpOps} runs a net with samples across vector lanes ({@link MlpSampleTileF32},
+   * {@link MlpSampleTileF64}) rather than neurons across lanes: forced by
+   * {@code -Dhamlab.simd.layout=sample|neuron}, else chosen by measurement (see below).
+   */
+  static boolean sampleLanes(int[] sizes, boolean float32) {
+    return switch (LAYOUT) {
+      case "sample" -> true;
+      case "neuron" -> false;
+      default -> true;
+    };
+  }
+
+  /** Sample vectors per micro-tile of the sample-lane tiles ({@code hamlab.simd.sampleVectors}). */
+  static int sampleVectors(boolean float32) {
+    int v = Integer.getInteger("hamlab.simd.sampleVectors", 4);
+    int lanes = lanes(float32);
+    if (v < 1 || MlpOps.TILE % (v * lanes) != 0) {
+      throw new IllegalArgumentException("hamlab.simd.sampleVectors=" + v + ": " + v + " × "
+          + lanes + " lanes must divide the tile of " + MlpOps.TILE + " rows");
+    }
+    return v;
+  }
+
+  /** Warms up the tanh kernels in both precisions and the layout each would use for a 64-64 net. */
   public static void warmup() {
-    warmup(MlpFunction.TANH, false);
-    warmup(MlpFunction.TANH, true);
+    int[] sizes = {2, 64, 64, 1};
+    warmup(MlpFunction.TANH, false, sampleLanes(sizes, false));
+    warmup(MlpFunction.TANH, true, sampleLanes(sizes, true));
   }
 
   /**
-   * Runs every pass of the Panama kernels for one activation and precision on a tiny net, on the
-   * calling thread, unless done before.
+   * Runs every pass of the Panama kernels for one activation, precision and layout on a tiny net,
+   * on the calling thread, unless done before.
    */
-  public static void warmup(MlpFunction function, boolean float32) {
+  public static void warmup(MlpFunction function, boolean float32, boolean sampleLanes) {
     if (!AVAILABLE || WARMUP_CALLS <= 0) return;
-    Set<MlpFunction> done = float32 ? WARM_F32 : WARM_F64;
-    synchronized (done) {
-      if (done.contains(function)) return;
+    String layout = (float32 ? "f32 " : "f64 ") + (sampleLanes ? "sample " : "neuron ");
+    synchronized (WARM) {
+      if (WARM.contains(layout + function)) return;
       // The GEMM and rank-t kernels are shared by all activations: a later activation of the same
-      // precision only needs its own activation pass compiled, so a quarter of the passes.
-      int calls = done.isEmpty() ? WARMUP_CALLS : WARMUP_CALLS / 4;
-      done.add(function);
-      run(function, float32, calls);
+      // precision and layout only needs its own activation pass compiled: a quarter of the passes.
+      boolean first = WARM.stream().noneMatch(k -> k.startsWith(layout));
+      WARM.add(layout + function);
+      run(function, float32, sampleLanes, first ? WARMUP_CALLS : WARMUP_CALLS / 4);
     }
   }
 
-  private static void run(MlpFunction function, boolean float32, int calls) {
+  private static void run(MlpFunction function, boolean float32, boolean sampleLanes, int calls) {
+    if (sampleLanes) {
+      runSample(function, float32, calls);
+      return;
+    }
     // Widths chosen so that every register-block path runs: 6L+1 wide (4x4 + 4x2 + 4x1 tail), one
     // vector (8x1, with 8-blocks and a tail over inputs), 2L wide with a 4-block input tail.
     int lanes = lanes(float32);
@@ -89,7 +120,35 @@ public final class MlpKernels {
       w.load(shape, theta);
       tile = new MlpPanamaF64(shape, w, function);
     }
-    int n = MlpTile.ROWS;
+    exercise(tile, shape, calls);
+  }
+
+  /**
+   * The sample-lane tiles on widths that reach every block of their kernels: 9 and 6 outputs (4-
+   * blocks and 1-tails), 2 and 9 inputs (input tails of the rank-t updates), and every row count
+   * up to a micro-tile (4-vector blocks and single-vector tails).
+   */
+  private static void runSample(MlpFunction function, boolean float32, int calls) {
+    int[] sizes = {2, 9, 6, 1};
+    MlpShape shape = new MlpShape(sizes, true, 1);
+    double[] theta = new double[shape.parameterCount];
+    for (int i = 0; i < theta.length; i++) theta[i] = 0.3 * Math.sin(1.7 * i + 0.4);
+    MlpTile tile;
+    int vectors = sampleVectors(float32);
+    if (float32) {
+      MlpWeightsF32 w = new MlpWeightsF32(shape);
+      w.load(shape, theta);
+      tile = new MlpSampleTileF32(shape, w, function, vectors);
+    } else {
+      MlpWeightsF64 w = new MlpWeightsF64(shape);
+      w.load(shape, theta);
+      tile = new MlpSampleTileF64(shape, w, function, vectors);
+    }
+    exercise(tile, shape, calls);
+  }
+
+  private static void exercise(MlpTile tile, MlpShape shape, int calls) {
+    int n = tile.capacity();
     double[] z = new double[2 * n];
     double[] out = new double[4 * n];
     double[] scale = new double[n];

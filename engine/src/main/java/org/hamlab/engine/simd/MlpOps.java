@@ -10,7 +10,7 @@ import org.hamlab.engine.parallel.Tiles;
  * <p>Inputs and outputs are {@code double[]} in the engine's state layout ({@code z[k*n + b]},
  * see {@code Hamiltonian}). Parameters θ use the flat layout of {@link MlpShape}. The batch is
  * cut into fixed tiles of {@link #TILE} rows (independent of the thread count) and each tile into
- * micro-tiles of {@link MlpTile#ROWS} rows that go through all layers together. Parameter
+ * micro-tiles of {@link MlpTile#capacity()} rows that go through all layers together. Parameter
  * gradients are summed per tile into a partial, and partials are added in tile order, so the
  * result is bitwise the same on one thread or many. (For tanh, the default, the kernels are pure
  * arithmetic; sigmoid, softplus and sin use the JDK's lanewise EXP/LOG1P/SIN/COS, whose compiled
@@ -44,6 +44,7 @@ public final class MlpOps {
   private final MlpFunction function;
   private final boolean float32;
   private final boolean panama;
+  private final boolean sampleLanes;
   private final MlpWeightsF64 weights64;
   private final MlpWeightsF32 weights32;
   private final ThreadLocal<MlpTile> tiles;
@@ -62,11 +63,12 @@ public final class MlpOps {
     this.function = Objects.requireNonNull(function, "function");
     this.float32 = float32;
     this.panama = panama && MlpKernels.available();
-    int lanes = this.panama ? MlpKernels.lanes(float32) : 1;
+    this.sampleLanes = this.panama && MlpKernels.sampleLanes(sizes, float32);
+    int lanes = this.panama && !sampleLanes ? MlpKernels.lanes(float32) : 1;
     this.shape = new MlpShape(sizes, outputBias, lanes);
     this.weights64 = float32 ? null : new MlpWeightsF64(shape);
     this.weights32 = float32 ? new MlpWeightsF32(shape) : null;
-    if (this.panama) MlpKernels.warmup(function, float32);
+    if (this.panama) MlpKernels.warmup(function, float32, sampleLanes);
     this.tiles = ThreadLocal.withInitial(this::newTile);
     double m = 0;
     for (int k = 1; k < sizes.length; k++) m += 2.0 * sizes[k - 1] * sizes[k];
@@ -76,6 +78,11 @@ public final class MlpOps {
   /** Whether the Vector API kernels are in use (else the scalar twins). */
   public boolean panama() {
     return panama;
+  }
+
+  /** Whether the Panama kernels run samples across vector lanes (else neurons across lanes). */
+  public boolean sampleLanes() {
+    return sampleLanes;
   }
 
   /** Whether the kernels compute in float. */
@@ -99,6 +106,12 @@ public final class MlpOps {
   }
 
   MlpTile newTile() {
+    if (sampleLanes) {
+      int vectors = MlpKernels.sampleVectors(float32);
+      return float32
+          ? new MlpSampleTileF32(shape, weights32, function, vectors)
+          : new MlpSampleTileF64(shape, weights64, function, vectors);
+    }
     if (float32) {
       return panama
           ? new MlpPanamaF32(shape, weights32, function)
@@ -217,8 +230,9 @@ public final class MlpOps {
     public void run(int tile, int from, int to) {
       MlpTile t = tiles.get();
       if (parts != null) t.beginPartial();
-      for (int b = from; b < to; b += MlpTile.ROWS) {
-        microTile(t, mode, z, v, w, n, b, Math.min(MlpTile.ROWS, to - b), out1, out2);
+      int rows = t.capacity();
+      for (int b = from; b < to; b += rows) {
+        microTile(t, mode, z, v, w, n, b, Math.min(rows, to - b), out1, out2);
       }
       if (parts != null) t.endPartial(parts[tile]);
     }

@@ -187,6 +187,11 @@ final class MlpPanamaF32 extends MlpTileF32 {
 
   @Override
   void activate(float[] a, float[] s1, float[] s2, int len) {
+    activate(function, a, s1, s2, len);
+  }
+
+  /** Elementwise, so shared with the sample-lane tile: {@code a = σ(a)}, σ', σ''. */
+  static void activate(MlpFunction function, float[] a, float[] s1, float[] s2, int len) {
     switch (function) {
       case TANH -> tanh(a, s1, s2, len);
       case SIGMOID -> sigmoid(a, s1, s2, len);
@@ -262,6 +267,11 @@ final class MlpPanamaF32 extends MlpTileF32 {
 
   @Override
   void mul(float[] x, float[] y, float[] out, int len) {
+    product(x, y, out, len);
+  }
+
+  /** {@code out = x ⊙ y} (elementwise, shared with the sample-lane tile). */
+  static void product(float[] x, float[] y, float[] out, int len) {
     for (int i = 0; i < len; i += L) {
       FloatVector.fromArray(S, x, i).mul(FloatVector.fromArray(S, y, i)).intoArray(out, i);
     }
@@ -269,6 +279,12 @@ final class MlpPanamaF32 extends MlpTileF32 {
 
   @Override
   void tangentDelta(
+      float[] gd, float[] s1, float[] g, float[] s2, float[] zd, float[] out, int len) {
+    tangentDeltas(gd, s1, g, s2, zd, out, len);
+  }
+
+  /** {@code out = gd ⊙ s1 + g ⊙ s2 ⊙ zd} (elementwise, shared with the sample-lane tile). */
+  static void tangentDeltas(
       float[] gd, float[] s1, float[] g, float[] s2, float[] zd, float[] out, int len) {
     for (int i = 0; i < len; i += L) {
       FloatVector gs = FloatVector.fromArray(S, g, i).mul(FloatVector.fromArray(S, s2, i));

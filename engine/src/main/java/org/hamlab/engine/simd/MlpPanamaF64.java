@@ -195,6 +195,11 @@ final class MlpPanamaF64 extends MlpTileF64 {
 
   @Override
   void activate(double[] a, double[] s1, double[] s2, int len) {
+    activate(function, a, s1, s2, len);
+  }
+
+  /** Elementwise, so shared with the sample-lane tile: {@code a = σ(a)}, σ', σ''. */
+  static void activate(MlpFunction function, double[] a, double[] s1, double[] s2, int len) {
     switch (function) {
       case TANH -> tanh(a, s1, s2, len);
       case SIGMOID -> sigmoid(a, s1, s2, len);
@@ -305,6 +310,11 @@ final class MlpPanamaF64 extends MlpTileF64 {
 
   @Override
   void mul(double[] x, double[] y, double[] out, int len) {
+    product(x, y, out, len);
+  }
+
+  /** {@code out = x ⊙ y} (elementwise, shared with the sample-lane tile). */
+  static void product(double[] x, double[] y, double[] out, int len) {
     for (int i = 0; i < len; i += L) {
       DoubleVector.fromArray(S, x, i).mul(DoubleVector.fromArray(S, y, i)).intoArray(out, i);
     }
@@ -312,6 +322,12 @@ final class MlpPanamaF64 extends MlpTileF64 {
 
   @Override
   void tangentDelta(
+      double[] gd, double[] s1, double[] g, double[] s2, double[] zd, double[] out, int len) {
+    tangentDeltas(gd, s1, g, s2, zd, out, len);
+  }
+
+  /** {@code out = gd ⊙ s1 + g ⊙ s2 ⊙ zd} (elementwise, shared with the sample-lane tile). */
+  static void tangentDeltas(
       double[] gd, double[] s1, double[] g, double[] s2, double[] zd, double[] out, int len) {
     for (int i = 0; i < len; i += L) {
       DoubleVector gs = DoubleVector.fromArray(S, g, i).mul(DoubleVector.fromArray(S, s2, i));

@@ -1,7 +1,7 @@
 package org.hamlab.engine.simd;
 
 /**
- * Per-thread scratch of up to {@link #ROWS} batch rows that runs the MLP derivative passes of
+ * Per-thread scratch of up to {@link #capacity()} batch rows that runs the MLP derivative passes of
  * paper.md §7.4 on one micro-tile. Implementations differ by precision and by scalar/Panama
  * primitives; the pass structure is the same for all. Never shared between threads.
  *
@@ -10,8 +10,13 @@ package org.hamlab.engine.simd;
  * {@link #endPartial}) which the caller reduces in tile order.
  */
 interface MlpTile {
-  /** Rows per micro-tile (samples carried through all layers together). */
+  /** Rows per micro-tile of the neuron-lane tiles ({@link MlpTileF32}, {@link MlpTileF64}). */
   int ROWS = 16;
+
+  /** Rows per micro-tile (samples carried through all layers together); divides {@link MlpOps#TILE}. */
+  default int capacity() {
+    return ROWS;
+  }
 
   /** Loads rows {@code [from, from+rows)} of the state-layout batch {@code z} of {@code n} rows. */
   void load(double[] z, int n, int from, int rows);
