@@ -63,10 +63,13 @@ public final class MlpKernels {
     };
   }
 
-  /** Sample vectors per micro-tile of the sample-lane tiles ({@code hamlab.simd.sampleVectors}). */
+  /**
+   * Sample vectors per micro-tile of the sample-lane tiles: {@code hamlab.simd.sampleVectors}
+   * (default 4), at most one {@link MlpOps#TILE} of rows.
+   */
   static int sampleVectors(boolean float32) {
-    int v = Integer.getInteger("hamlab.simd.sampleVectors", 4);
     int lanes = lanes(float32);
+    int v = Math.min(Integer.getInteger("hamlab.simd.sampleVectors", 4), MlpOps.TILE / lanes);
     if (v < 1 || MlpOps.TILE % (v * lanes) != 0) {
       throw new IllegalArgumentException("hamlab.simd.sampleVectors=" + v + ": " + v + " × "
           + lanes + " lanes must divide the tile of " + MlpOps.TILE + " rows");

@@ -179,7 +179,10 @@ final class MlpSampleKernelsF32 {
     int j = 0;
     if (L == 16) {
       for (; j + 16 <= outs; j += 16) {
-        for (int i = 0; i < ic; i++) outer16(dw, off + i * w + j, x, i * r, dl, j * r, r, nv);
+        for (int i = 0; i < ic; i++) {
+          outer16(tmp, x, i * r, dl, j * r, r, nv);
+          fold16(tmp, dw, off + i * w + j);
+        }
       }
     }
     for (; j < outs; j++) {
@@ -198,7 +201,7 @@ final class MlpSampleKernelsF32 {
    * One input × 16 outputs (L = 16): 16 per-lane sums over the samples, then one butterfly
    * ({@link #fold}) turns them into the vector of their 16 totals, added to {@code dw[p..p+16)}.
    */
-  private static void outer16(float[] dw, int p, float[] x, int xo, float[] dl, int d, int r,
+  private static void outer16(float[] acc, float[] x, int xo, float[] dl, int d, int r,
       int nv) {
     FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0, c6 = c0;
     FloatVector c7 = c0, c8 = c0, c9 = c0, c10 = c0, c11 = c0, c12 = c0, c13 = c0, c14 = c0;
@@ -223,7 +226,22 @@ final class MlpSampleKernelsF32 {
       c14 = FloatVector.fromArray(S, dl, o + 14 * r).fma(a, c14);
       c15 = FloatVector.fromArray(S, dl, o + 15 * r).fma(a, c15);
     }
-    add(dw, p, c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15);
+    c0.intoArray(acc, 0);
+    c1.intoArray(acc, L);
+    c2.intoArray(acc, 2 * L);
+    c3.intoArray(acc, 3 * L);
+    c4.intoArray(acc, 4 * L);
+    c5.intoArray(acc, 5 * L);
+    c6.intoArray(acc, 6 * L);
+    c7.intoArray(acc, 7 * L);
+    c8.intoArray(acc, 8 * L);
+    c9.intoArray(acc, 9 * L);
+    c10.intoArray(acc, 10 * L);
+    c11.intoArray(acc, 11 * L);
+    c12.intoArray(acc, 12 * L);
+    c13.intoArray(acc, 13 * L);
+    c14.intoArray(acc, 14 * L);
+    c15.intoArray(acc, 15 * L);
   }
 
   /**
@@ -236,7 +254,8 @@ final class MlpSampleKernelsF32 {
     if (L == 16) {
       for (; j + 16 <= outs; j += 16) {
         for (int i = 0; i < ic; i++) {
-          outer2x16(dw, off + i * w + j, x1, dl1, x2, dl2, i * r, j * r, r, nv);
+          outer2x16(tmp, x1, dl1, x2, dl2, i * r, j * r, r, nv);
+          fold16(tmp, dw, off + i * w + j);
         }
       }
     }
@@ -254,7 +273,7 @@ final class MlpSampleKernelsF32 {
     }
   }
 
-  private static void outer2x16(float[] dw, int p, float[] x1, float[] dl1, float[] x2,
+  private static void outer2x16(float[] acc, float[] x1, float[] dl1, float[] x2,
       float[] dl2, int xo, int d, int r, int nv) {
     FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0, c6 = c0;
     FloatVector c7 = c0, c8 = c0, c9 = c0, c10 = c0, c11 = c0, c12 = c0, c13 = c0, c14 = c0;
@@ -295,7 +314,22 @@ final class MlpSampleKernelsF32 {
       o += r;
       c15 = FloatVector.fromArray(S, dl2, o).fma(b, FloatVector.fromArray(S, dl1, o).fma(a, c15));
     }
-    add(dw, p, c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15);
+    c0.intoArray(acc, 0);
+    c1.intoArray(acc, L);
+    c2.intoArray(acc, 2 * L);
+    c3.intoArray(acc, 3 * L);
+    c4.intoArray(acc, 4 * L);
+    c5.intoArray(acc, 5 * L);
+    c6.intoArray(acc, 6 * L);
+    c7.intoArray(acc, 7 * L);
+    c8.intoArray(acc, 8 * L);
+    c9.intoArray(acc, 9 * L);
+    c10.intoArray(acc, 10 * L);
+    c11.intoArray(acc, 11 * L);
+    c12.intoArray(acc, 12 * L);
+    c13.intoArray(acc, 13 * L);
+    c14.intoArray(acc, 14 * L);
+    c15.intoArray(acc, 15 * L);
   }
 
   /**
@@ -306,7 +340,10 @@ final class MlpSampleKernelsF32 {
       float[] tmp) {
     int j = 0;
     if (L == 16) {
-      for (; j + 16 <= outs; j += 16) rowSums16(db, off + j, x, j * r, scale, r, nv);
+      for (; j + 16 <= outs; j += 16) {
+        rowSums16(tmp, x, j * r, scale, r, nv);
+        fold16(tmp, db, off + j);
+      }
     }
     for (; j < outs; j++) {
       FloatVector c = FloatVector.zero(S);
@@ -318,7 +355,7 @@ final class MlpSampleKernelsF32 {
     }
   }
 
-  private static void rowSums16(float[] db, int p, float[] x, int d, float[] scale, int r,
+  private static void rowSums16(float[] acc, float[] x, int d, float[] scale, int r,
       int nv) {
     FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0, c6 = c0;
     FloatVector c7 = c0, c8 = c0, c9 = c0, c10 = c0, c11 = c0, c12 = c0, c13 = c0, c14 = c0;
@@ -344,7 +381,22 @@ final class MlpSampleKernelsF32 {
       c14 = FloatVector.fromArray(S, x, o + 14 * r).fma(a, c14);
       c15 = FloatVector.fromArray(S, x, o + 15 * r).fma(a, c15);
     }
-    add(db, p, c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15);
+    c0.intoArray(acc, 0);
+    c1.intoArray(acc, L);
+    c2.intoArray(acc, 2 * L);
+    c3.intoArray(acc, 3 * L);
+    c4.intoArray(acc, 4 * L);
+    c5.intoArray(acc, 5 * L);
+    c6.intoArray(acc, 6 * L);
+    c7.intoArray(acc, 7 * L);
+    c8.intoArray(acc, 8 * L);
+    c9.intoArray(acc, 9 * L);
+    c10.intoArray(acc, 10 * L);
+    c11.intoArray(acc, 11 * L);
+    c12.intoArray(acc, 12 * L);
+    c13.intoArray(acc, 13 * L);
+    c14.intoArray(acc, 14 * L);
+    c15.intoArray(acc, 15 * L);
   }
 
   /**
@@ -358,9 +410,10 @@ final class MlpSampleKernelsF32 {
     return s;
   }
 
-  // Butterfly lane reduction for L = 16: fold(a, b, h) keeps, in the lanes whose bit h is clear,
-  // a[l] + a[l^h], and in the others b[l] + b[l^h]; four rounds (h = 8, 4, 2, 1) turn 16 vectors
-  // into one whose lane l is the total of input bitreverse(l). Fixed order, exact lanewise ops.
+  // Butterfly lane reduction for L = 16: a fold with bit h keeps, in the lanes whose bit h is
+  // clear, a[l] + a[l^h], and in the others b[l] + b[l^h]. Folding vector q with q + h for
+  // h = 8, 4, 2, 1 leaves in vector 0 lane m the total of vector m. Fixed order, exact lanewise
+  // ops: the same bits compiled or interpreted.
   private static final VectorMask<Float> H8 = bit(8);
   private static final VectorMask<Float> H4 = bit(4);
   private static final VectorMask<Float> H2 = bit(2);
@@ -376,31 +429,32 @@ final class MlpSampleKernelsF32 {
     return VectorMask.fromArray(S, m, 0);
   }
 
-  private static FloatVector fold(FloatVector a, FloatVector b, VectorMask<Float> m,
-      VectorShuffle<Float> x) {
-    return a.blend(b, m).add(b.blend(a, m).rearrange(x));
+  /**
+   * {@code dst[p + m] += Σ_lanes acc[m*L ..]} for m < 16 (L = 16), by the butterfly above, in place
+   * in {@code acc}. The accumulators go through memory and each round is its own small loop:
+   * folded inside the accumulating kernels, the vector ops exceed C2's inlining node budget and
+   * the Vector API falls back to boxed objects.
+   */
+  private static void fold16(float[] acc, float[] dst, int p) {
+    for (int q = 0; q < 8; q++) {
+      fold(acc, q, q + 8, H8, X8);
+    }
+    for (int q = 0; q < 4; q++) {
+      fold(acc, q, q + 4, H4, X4);
+    }
+    for (int q = 0; q < 2; q++) {
+      fold(acc, q, q + 2, H2, X2);
+    }
+    for (int q = 0; q < 1; q++) {
+      fold(acc, q, q + 1, H1, X1);
+    }
+    FloatVector.fromArray(S, dst, p).add(FloatVector.fromArray(S, acc, 0)).intoArray(dst, p);
   }
 
-  /** {@code dst[p + m] += Σ_lanes c_m} for m < 16 (L = 16), by the butterfly above. */
-  private static void add(float[] dst, int p, FloatVector c0, FloatVector c1, FloatVector c2,
-      FloatVector c3, FloatVector c4, FloatVector c5, FloatVector c6, FloatVector c7,
-      FloatVector c8, FloatVector c9, FloatVector c10, FloatVector c11, FloatVector c12,
-      FloatVector c13, FloatVector c14, FloatVector c15) {
-    // Inputs in bit-reversed order, so that lane m of the result is the total of c_m.
-    FloatVector r0 = fold(c0, c8, H8, X8);
-    FloatVector r1 = fold(c4, c12, H8, X8);
-    FloatVector r2 = fold(c2, c10, H8, X8);
-    FloatVector r3 = fold(c6, c14, H8, X8);
-    FloatVector r4 = fold(c1, c9, H8, X8);
-    FloatVector r5 = fold(c5, c13, H8, X8);
-    FloatVector r6 = fold(c3, c11, H8, X8);
-    FloatVector r7 = fold(c7, c15, H8, X8);
-    FloatVector s0 = fold(r0, r1, H4, X4);
-    FloatVector s1 = fold(r2, r3, H4, X4);
-    FloatVector s2 = fold(r4, r5, H4, X4);
-    FloatVector s3 = fold(r6, r7, H4, X4);
-    FloatVector u0 = fold(s0, s1, H2, X2);
-    FloatVector u1 = fold(s2, s3, H2, X2);
-    FloatVector.fromArray(S, dst, p).add(fold(u0, u1, H1, X1)).intoArray(dst, p);
+  /** {@code acc[q] = fold(acc[q], acc[b])} on vectors of L lanes. */
+  private static void fold(float[] acc, int q, int b, VectorMask<Float> m, VectorShuffle<Float> x) {
+    FloatVector u = FloatVector.fromArray(S, acc, q * L);
+    FloatVector v = FloatVector.fromArray(S, acc, b * L);
+    u.blend(v, m).add(v.blend(u, m).rearrange(x)).intoArray(acc, q * L);
   }
 }

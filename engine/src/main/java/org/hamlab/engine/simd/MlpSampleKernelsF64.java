@@ -179,7 +179,10 @@ final class MlpSampleKernelsF64 {
     int j = 0;
     if (L == 8) {
       for (; j + 8 <= outs; j += 8) {
-        for (int i = 0; i < ic; i++) outer8(dw, off + i * w + j, x, i * r, dl, j * r, r, nv);
+        for (int i = 0; i < ic; i++) {
+          outer8(tmp, x, i * r, dl, j * r, r, nv);
+          fold8(tmp, dw, off + i * w + j);
+        }
       }
     }
     for (; j < outs; j++) {
@@ -198,7 +201,7 @@ final class MlpSampleKernelsF64 {
    * One input × 8 outputs (L = 8): 8 per-lane sums over the samples, then one butterfly
    * ({@link #fold}) turns them into the vector of their 8 totals, added to {@code dw[p..p+8)}.
    */
-  private static void outer8(double[] dw, int p, double[] x, int xo, double[] dl, int d, int r,
+  private static void outer8(double[] acc, double[] x, int xo, double[] dl, int d, int r,
       int nv) {
     DoubleVector c0 = DoubleVector.zero(S), c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0, c6 = c0;
     DoubleVector c7 = c0;
@@ -214,7 +217,14 @@ final class MlpSampleKernelsF64 {
       c6 = DoubleVector.fromArray(S, dl, o + 6 * r).fma(a, c6);
       c7 = DoubleVector.fromArray(S, dl, o + 7 * r).fma(a, c7);
     }
-    add(dw, p, c0, c1, c2, c3, c4, c5, c6, c7);
+    c0.intoArray(acc, 0);
+    c1.intoArray(acc, L);
+    c2.intoArray(acc, 2 * L);
+    c3.intoArray(acc, 3 * L);
+    c4.intoArray(acc, 4 * L);
+    c5.intoArray(acc, 5 * L);
+    c6.intoArray(acc, 6 * L);
+    c7.intoArray(acc, 7 * L);
   }
 
   /**
@@ -227,7 +237,8 @@ final class MlpSampleKernelsF64 {
     if (L == 8) {
       for (; j + 8 <= outs; j += 8) {
         for (int i = 0; i < ic; i++) {
-          outer2x8(dw, off + i * w + j, x1, dl1, x2, dl2, i * r, j * r, r, nv);
+          outer2x8(tmp, x1, dl1, x2, dl2, i * r, j * r, r, nv);
+          fold8(tmp, dw, off + i * w + j);
         }
       }
     }
@@ -245,7 +256,7 @@ final class MlpSampleKernelsF64 {
     }
   }
 
-  private static void outer2x8(double[] dw, int p, double[] x1, double[] dl1, double[] x2,
+  private static void outer2x8(double[] acc, double[] x1, double[] dl1, double[] x2,
       double[] dl2, int xo, int d, int r, int nv) {
     DoubleVector c0 = DoubleVector.zero(S), c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0, c6 = c0;
     DoubleVector c7 = c0;
@@ -269,7 +280,14 @@ final class MlpSampleKernelsF64 {
       o += r;
       c7 = DoubleVector.fromArray(S, dl2, o).fma(b, DoubleVector.fromArray(S, dl1, o).fma(a, c7));
     }
-    add(dw, p, c0, c1, c2, c3, c4, c5, c6, c7);
+    c0.intoArray(acc, 0);
+    c1.intoArray(acc, L);
+    c2.intoArray(acc, 2 * L);
+    c3.intoArray(acc, 3 * L);
+    c4.intoArray(acc, 4 * L);
+    c5.intoArray(acc, 5 * L);
+    c6.intoArray(acc, 6 * L);
+    c7.intoArray(acc, 7 * L);
   }
 
   /**
@@ -280,7 +298,10 @@ final class MlpSampleKernelsF64 {
       double[] tmp) {
     int j = 0;
     if (L == 8) {
-      for (; j + 8 <= outs; j += 8) rowSums8(db, off + j, x, j * r, scale, r, nv);
+      for (; j + 8 <= outs; j += 8) {
+        rowSums8(tmp, x, j * r, scale, r, nv);
+        fold8(tmp, db, off + j);
+      }
     }
     for (; j < outs; j++) {
       DoubleVector c = DoubleVector.zero(S);
@@ -292,7 +313,7 @@ final class MlpSampleKernelsF64 {
     }
   }
 
-  private static void rowSums8(double[] db, int p, double[] x, int d, double[] scale, int r,
+  private static void rowSums8(double[] acc, double[] x, int d, double[] scale, int r,
       int nv) {
     DoubleVector c0 = DoubleVector.zero(S), c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0, c6 = c0;
     DoubleVector c7 = c0;
@@ -309,7 +330,14 @@ final class MlpSampleKernelsF64 {
       c6 = DoubleVector.fromArray(S, x, o + 6 * r).fma(a, c6);
       c7 = DoubleVector.fromArray(S, x, o + 7 * r).fma(a, c7);
     }
-    add(db, p, c0, c1, c2, c3, c4, c5, c6, c7);
+    c0.intoArray(acc, 0);
+    c1.intoArray(acc, L);
+    c2.intoArray(acc, 2 * L);
+    c3.intoArray(acc, 3 * L);
+    c4.intoArray(acc, 4 * L);
+    c5.intoArray(acc, 5 * L);
+    c6.intoArray(acc, 6 * L);
+    c7.intoArray(acc, 7 * L);
   }
 
   /**
@@ -323,9 +351,10 @@ final class MlpSampleKernelsF64 {
     return s;
   }
 
-  // Butterfly lane reduction for L = 8: fold(a, b, h) keeps, in the lanes whose bit h is clear,
-  // a[l] + a[l^h], and in the others b[l] + b[l^h]; three rounds (h = 4, 2, 1) turn 8 vectors
-  // into one whose lane l is the total of input bitreverse(l). Fixed order, exact lanewise ops.
+  // Butterfly lane reduction for L = 8: a fold with bit h keeps, in the lanes whose bit h is
+  // clear, a[l] + a[l^h], and in the others b[l] + b[l^h]. Folding vector q with q + h for
+  // h = 4, 2, 1 leaves in vector 0 lane m the total of vector m. Fixed order, exact lanewise
+  // ops: the same bits compiled or interpreted.
   private static final VectorMask<Double> H4 = bit(4);
   private static final VectorMask<Double> H2 = bit(2);
   private static final VectorMask<Double> H1 = bit(1);
@@ -339,21 +368,29 @@ final class MlpSampleKernelsF64 {
     return VectorMask.fromArray(S, m, 0);
   }
 
-  private static DoubleVector fold(DoubleVector a, DoubleVector b, VectorMask<Double> m,
-      VectorShuffle<Double> x) {
-    return a.blend(b, m).add(b.blend(a, m).rearrange(x));
+  /**
+   * {@code dst[p + m] += Σ_lanes acc[m*L ..]} for m < 8 (L = 8), by the butterfly above, in place
+   * in {@code acc}. The accumulators go through memory and each round is its own small loop:
+   * folded inside the accumulating kernels, the vector ops exceed C2's inlining node budget and
+   * the Vector API falls back to boxed objects.
+   */
+  private static void fold8(double[] acc, double[] dst, int p) {
+    for (int q = 0; q < 4; q++) {
+      fold(acc, q, q + 4, H4, X4);
+    }
+    for (int q = 0; q < 2; q++) {
+      fold(acc, q, q + 2, H2, X2);
+    }
+    for (int q = 0; q < 1; q++) {
+      fold(acc, q, q + 1, H1, X1);
+    }
+    DoubleVector.fromArray(S, dst, p).add(DoubleVector.fromArray(S, acc, 0)).intoArray(dst, p);
   }
 
-  /** {@code dst[p + m] += Σ_lanes c_m} for m < 8 (L = 8), by the butterfly above. */
-  private static void add(double[] dst, int p, DoubleVector c0, DoubleVector c1, DoubleVector c2,
-      DoubleVector c3, DoubleVector c4, DoubleVector c5, DoubleVector c6, DoubleVector c7) {
-    // Inputs in bit-reversed order, so that lane m of the result is the total of c_m.
-    DoubleVector s0 = fold(c0, c4, H4, X4);
-    DoubleVector s1 = fold(c2, c6, H4, X4);
-    DoubleVector s2 = fold(c1, c5, H4, X4);
-    DoubleVector s3 = fold(c3, c7, H4, X4);
-    DoubleVector u0 = fold(s0, s1, H2, X2);
-    DoubleVector u1 = fold(s2, s3, H2, X2);
-    DoubleVector.fromArray(S, dst, p).add(fold(u0, u1, H1, X1)).intoArray(dst, p);
+  /** {@code acc[q] = fold(acc[q], acc[b])} on vectors of L lanes. */
+  private static void fold(double[] acc, int q, int b, VectorMask<Double> m, VectorShuffle<Double> x) {
+    DoubleVector u = DoubleVector.fromArray(S, acc, q * L);
+    DoubleVector v = DoubleVector.fromArray(S, acc, b * L);
+    u.blend(v, m).add(v.blend(u, m).rearrange(x)).intoArray(acc, q * L);
   }
 }

@@ -72,7 +72,7 @@ final class MlpSampleTileF32 implements MlpTile {
     }
     part = new float[shape.paddedCount];
     rowScale = new float[r];
-    tmp = new float[r];
+    tmp = new float[Math.max(r, L * L)];
   }
 
   @Override

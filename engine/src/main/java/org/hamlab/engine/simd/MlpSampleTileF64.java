@@ -72,7 +72,7 @@ final class MlpSampleTileF64 implements MlpTile {
     }
     part = new double[shape.paddedCount];
     rowScale = new double[r];
-    tmp = new double[r];
+    tmp = new double[Math.max(r, L * L)];
   }
 
   @Override
