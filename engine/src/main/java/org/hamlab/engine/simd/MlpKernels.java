@@ -65,14 +65,14 @@ public final class MlpKernels {
 
   /**
    * Sample vectors per micro-tile of the sample-lane tiles: {@code hamlab.simd.sampleVectors}
-   * (default 4), at most one {@link MlpOps#TILE} of rows.
+   * (default 4; a multiple of 4, the GEMM block), at most one {@link MlpOps#TILE} of rows.
    */
   static int sampleVectors(boolean float32) {
     int lanes = lanes(float32);
     int v = Math.min(Integer.getInteger("hamlab.simd.sampleVectors", 4), MlpOps.TILE / lanes);
-    if (v < 1 || MlpOps.TILE % (v * lanes) != 0) {
-      throw new IllegalArgumentException("hamlab.simd.sampleVectors=" + v + ": " + v + " × "
-          + lanes + " lanes must divide the tile of " + MlpOps.TILE + " rows");
+    if (v < 4 || v % 4 != 0 || MlpOps.TILE % (v * lanes) != 0) {
+      throw new IllegalArgumentException("hamlab.simd.sampleVectors=" + v + ": use a multiple of"
+          + " 4 vectors whose " + v + " × " + lanes + " rows divide the tile of " + MlpOps.TILE);
     }
     return v;
   }
@@ -127,13 +127,14 @@ public final class MlpKernels {
   }
 
   /**
-   * The sample-lane tiles on widths that reach every block of their kernels: 9 and 6 outputs (4-
-   * blocks and 1-tails), 2 and 9 inputs (input tails of the rank-t updates), and every row count
-   * up to a micro-tile (4-vector blocks and single-vector tails).
+   * The sample-lane tiles on widths that reach every block of their kernels: 17 and 6 outputs
+   * (GEMM 4-blocks and 1-tails; a 16-lane bias block and its tail), inputs 2 and 17 (4 × 4 rank-t
+   * blocks, one-input × L blocks and per-parameter tails), and every row count up to a
+   * micro-tile (4-vector blocks and single-vector tails).
    */
   private static void runSample(MlpFunction function, boolean float32, int calls) {
-    int[] sizes = {2, 9, 6, 1};
-    MlpShape shape = new MlpShape(sizes, true, 1);
+    int[] sizes = {2, 17, 6, 1};
+    MlpShape shape = new MlpShape(sizes, true, MlpSampleTileF32.BLOCK);
     double[] theta = new double[shape.parameterCount];
     for (int i = 0; i < theta.length; i++) theta[i] = 0.3 * Math.sin(1.7 * i + 0.4);
     MlpTile tile;

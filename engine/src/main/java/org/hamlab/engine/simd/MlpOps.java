@@ -60,15 +60,23 @@ public final class MlpOps {
    */
   public MlpOps(int[] sizes, boolean outputBias, MlpFunction function, boolean float32,
       boolean panama) {
+    this(sizes, outputBias, function, float32, panama, null);
+  }
+
+  /** As above; {@code sampleLanes} forces the Panama layout (null: {@link MlpKernels}' choice). */
+  MlpOps(int[] sizes, boolean outputBias, MlpFunction function, boolean float32, boolean panama,
+      Boolean sampleLanes) {
     this.function = Objects.requireNonNull(function, "function");
     this.float32 = float32;
     this.panama = panama && MlpKernels.available();
-    this.sampleLanes = this.panama && MlpKernels.sampleLanes(sizes, float32);
-    int lanes = this.panama && !sampleLanes ? MlpKernels.lanes(float32) : 1;
+    boolean sample = sampleLanes != null ? sampleLanes : MlpKernels.sampleLanes(sizes, float32);
+    this.sampleLanes = this.panama && sample;
+    int lanes = !this.panama ? 1
+        : this.sampleLanes ? MlpSampleTileF32.BLOCK : MlpKernels.lanes(float32);
     this.shape = new MlpShape(sizes, outputBias, lanes);
     this.weights64 = float32 ? null : new MlpWeightsF64(shape);
     this.weights32 = float32 ? new MlpWeightsF32(shape) : null;
-    if (this.panama) MlpKernels.warmup(function, float32, sampleLanes);
+    if (this.panama) MlpKernels.warmup(function, float32, this.sampleLanes);
     this.tiles = ThreadLocal.withInitial(this::newTile);
     double m = 0;
     for (int k = 1; k < sizes.length; k++) m += 2.0 * sizes[k - 1] * sizes[k];

@@ -6,21 +6,27 @@ import java.util.Arrays;
  * The passes of {@link MlpTile} (paper.md §7.4) in single precision with samples across vector
  * lanes: every tile array is {@code [neuron][R]}, the R = {@link #capacity()} samples of a neuron
  * contiguous ({@code x[j*R + t]}), so a float vector holds consecutive samples of one neuron and
- * narrow layers (16, 32 wide) keep all FMA pipes busy (kernels: {@link MlpSampleKernelsF32}).
- * Loading from and storing to the state layout {@code z[k*n + b]} is a contiguous copy.
+ * narrow layers (16, 32 wide) keep the FMA pipes busy without broadcasting activations (GEMM:
+ * {@link MlpSampleKernelsF32}; sums over samples: {@link MlpSampleOuterF32}). Loading from and
+ * storing to the state layout {@code z[k*n + b]} is a contiguous copy.
  *
- * <p>Only the first {@code nv} = ⌈rows/L⌉ sample vectors are computed; lanes past {@code rows}
- * load zero states, zero tangents and zero reverse seeds (scale 0), so they add nothing to the
- * parameter gradients. Elementwise passes reuse {@link MlpPanamaF32}'s. Mixed precision as in
- * {@link MlpOps}. Needs a {@link MlpShape} built with one lane (widths = counts).
+ * <p>Neurons are padded to a multiple of {@link #BLOCK} (zero weights, so padding neurons
+ * contribute nothing) and every micro-tile computes all R samples: samples past {@code rows} load
+ * zero states, zero tangents and zero reverse seeds (scale 0), so they add nothing to the
+ * parameter gradients. The kernels then need no tails. Elementwise passes reuse
+ * {@link MlpPanamaF32}'s. Mixed precision as in {@link MlpOps}. Needs an {@link MlpShape} built
+ * with {@link #BLOCK} lanes.
  */
 final class MlpSampleTileF32 implements MlpTile {
+  /** Neuron padding of the shape: the GEMM and rank-t register blocks are 4 neurons wide. */
+  static final int BLOCK = 4;
   private static final int L = MlpSampleKernelsF32.L;
   private final MlpShape shape;
   private final MlpWeightsF32 weights;
   private final MlpFunction function;
   private final int depth;
   private final int r;
+  private final int nv;
   private final float[][] a;
   private final float[][] s1;
   private final float[][] s2;
@@ -34,19 +40,22 @@ final class MlpSampleTileF32 implements MlpTile {
   private final float[] rowScale;
   private final float[] tmp;
   private int rows;
-  private int nv;
 
-  /** @param vectors sample vectors per micro-tile (R = vectors · lanes rows) */
+  /** @param vectors sample vectors per micro-tile, a multiple of 4 (R = vectors · L rows) */
   MlpSampleTileF32(MlpShape shape, MlpWeightsF32 weights, MlpFunction function, int vectors) {
     for (int k = 0; k <= shape.depth; k++) {
-      if (shape.width[k] != shape.count[k]) {
-        throw new IllegalArgumentException("the sample-lane tile needs a one-lane MlpShape");
+      if (shape.width[k] % BLOCK != 0) {
+        throw new IllegalArgumentException("the sample-lane tile needs an MlpShape of 4 lanes");
       }
+    }
+    if (vectors % 4 != 0) {
+      throw new IllegalArgumentException(vectors + " sample vectors: must be a multiple of 4");
     }
     this.shape = shape;
     this.weights = weights;
     this.function = function;
     this.depth = shape.depth;
+    this.nv = vectors;
     this.r = vectors * L;
     int k1 = depth + 1;
     a = new float[k1][];
@@ -59,7 +68,7 @@ final class MlpSampleTileF32 implements MlpTile {
     gd = new float[k1][];
     dd = new float[k1][];
     for (int k = 0; k <= depth; k++) {
-      int len = r * shape.count[k];
+      int len = r * shape.width[k];
       a[k] = new float[len];
       s1[k] = new float[len];
       s2[k] = new float[len];
@@ -72,7 +81,7 @@ final class MlpSampleTileF32 implements MlpTile {
     }
     part = new float[shape.paddedCount];
     rowScale = new float[r];
-    tmp = new float[Math.max(r, L * L)];
+    tmp = new float[Math.max(r, 16 * L)];
   }
 
   @Override
@@ -83,28 +92,26 @@ final class MlpSampleTileF32 implements MlpTile {
   @Override
   public void load(double[] z, int n, int from, int rows) {
     this.rows = rows;
-    this.nv = (rows + L - 1) / L;
     loadRows(z, n, from, a[0]);
   }
 
   private void loadRows(double[] z, int n, int from, float[] dst) {
-    int end = nv * L;
     for (int i = 0; i < shape.count[0]; i++) {
       int o = i * n + from;
       int p = i * r;
       for (int t = 0; t < rows; t++) dst[p + t] = (float) z[o + t];
-      for (int t = rows; t < end; t++) dst[p + t] = 0.0f;
+      Arrays.fill(dst, p + rows, p + r, 0.0f);
     }
   }
 
   @Override
   public void forward() {
     MlpWeightsF32 p = weights;
+    MlpShape s = shape;
     for (int k = 1; k <= depth; k++) {
-      int outs = shape.count[k];
-      MlpSampleKernelsF32.gemm(a[k - 1], shape.count[k - 1], p.wm[k], shape.width[k - 1], outs,
+      MlpSampleKernelsF32.gemm(a[k - 1], s.count[k - 1], p.wm[k], s.width[k - 1], s.width[k],
           p.b[k], a[k], r, nv);
-      MlpPanamaF32.activate(function, a[k], s1[k], s2[k], outs * r);
+      MlpPanamaF32.activate(function, a[k], s1[k], s2[k], s.width[k] * r);
     }
   }
 
@@ -119,12 +126,12 @@ final class MlpSampleTileF32 implements MlpTile {
     for (int t = 0; t < r; t++) {
       rowScale[t] = t >= rows ? 0.0f : scale == null ? 1.0f : (float) scale[from + t];
     }
-    MlpSampleKernelsF32.seed(g[depth], weights.wOut, shape.count[depth], rowScale, r, nv);
+    MlpShape s = shape;
+    MlpSampleKernelsF32.seed(g[depth], weights.wOut, s.width[depth], rowScale, r, nv);
     for (int k = depth; k >= 1; k--) {
-      int outs = shape.count[k];
-      MlpPanamaF32.product(g[k], s1[k], d[k], outs * r);
-      MlpSampleKernelsF32.gemm(d[k], outs, weights.wt[k], shape.width[k], shape.count[k - 1],
-          null, g[k - 1], r, nv);
+      MlpPanamaF32.product(g[k], s1[k], d[k], s.width[k] * r);
+      MlpSampleKernelsF32.gemm(d[k], s.count[k], weights.wt[k], s.width[k], s.width[k - 1], null,
+          g[k - 1], r, nv);
     }
   }
 
@@ -147,17 +154,16 @@ final class MlpSampleTileF32 implements MlpTile {
   @Override
   public void tangent() {
     MlpWeightsF32 p = weights;
+    MlpShape s = shape;
     for (int k = 1; k <= depth; k++) {
-      int outs = shape.count[k];
-      MlpSampleKernelsF32.gemm(ad[k - 1], shape.count[k - 1], p.wm[k], shape.width[k - 1], outs,
+      MlpSampleKernelsF32.gemm(ad[k - 1], s.count[k - 1], p.wm[k], s.width[k - 1], s.width[k],
           null, zd[k], r, nv);
-      MlpPanamaF32.product(s1[k], zd[k], ad[k], outs * r);
+      MlpPanamaF32.product(s1[k], zd[k], ad[k], s.width[k] * r);
     }
     // ġ_K = 0: gd[depth] is never written and stays zero.
     for (int k = depth; k >= 1; k--) {
-      int outs = shape.count[k];
-      MlpPanamaF32.tangentDeltas(gd[k], s1[k], g[k], s2[k], zd[k], dd[k], outs * r);
-      MlpSampleKernelsF32.gemm(dd[k], outs, p.wt[k], shape.width[k], shape.count[k - 1], null,
+      MlpPanamaF32.tangentDeltas(gd[k], s1[k], g[k], s2[k], zd[k], dd[k], s.width[k] * r);
+      MlpSampleKernelsF32.gemm(dd[k], s.count[k], p.wt[k], s.width[k], s.width[k - 1], null,
           gd[k - 1], r, nv);
     }
   }
@@ -189,11 +195,11 @@ final class MlpSampleTileF32 implements MlpTile {
   public void addParameterGradient(double[] scale, int from) {
     MlpShape s = shape;
     for (int k = 1; k <= depth; k++) {
-      MlpSampleKernelsF32.outer(part, s.padW[k], s.width[k], a[k - 1], s.count[k - 1], d[k],
-          s.count[k], r, nv, tmp);
-      MlpSampleKernelsF32.rowSums(part, s.padB[k], d[k], s.count[k], null, r, nv, tmp);
+      MlpSampleOuterF32.outer(part, s.padW[k], s.width[k], a[k - 1], d[k], null, null,
+          s.width[k - 1], s.width[k], r, nv, tmp);
+      MlpSampleOuterF32.rowSums(part, s.padB[k], d[k], s.width[k], null, r, nv, tmp);
     }
-    MlpSampleKernelsF32.rowSums(part, s.padOut, a[depth], s.count[depth], rowScale, r, nv, tmp);
+    MlpSampleOuterF32.rowSums(part, s.padOut, a[depth], s.width[depth], rowScale, r, nv, tmp);
     float c = 0.0f;
     for (int t = 0; t < rows; t++) c += rowScale[t];
     part[s.padC] += c;
@@ -203,11 +209,11 @@ final class MlpSampleTileF32 implements MlpTile {
   public void addMixed() {
     MlpShape s = shape;
     for (int k = 1; k <= depth; k++) {
-      MlpSampleKernelsF32.outer2(part, s.padW[k], s.width[k], a[k - 1], dd[k], ad[k - 1], d[k],
-          s.count[k - 1], s.count[k], r, nv, tmp);
-      MlpSampleKernelsF32.rowSums(part, s.padB[k], dd[k], s.count[k], null, r, nv, tmp);
+      MlpSampleOuterF32.outer(part, s.padW[k], s.width[k], a[k - 1], dd[k], ad[k - 1], d[k],
+          s.width[k - 1], s.width[k], r, nv, tmp);
+      MlpSampleOuterF32.rowSums(part, s.padB[k], dd[k], s.width[k], null, r, nv, tmp);
     }
-    MlpSampleKernelsF32.rowSums(part, s.padOut, ad[depth], s.count[depth], null, r, nv, tmp);
+    MlpSampleOuterF32.rowSums(part, s.padOut, ad[depth], s.width[depth], null, r, nv, tmp);
   }
 
   @Override
