@@ -166,10 +166,12 @@ public final class MlpKernels {
     for (int c = 0; c < calls; c++) {
       int rows = 1 + (c % n);
       tile.load(z, n, 0, rows);
-      tile.forward();
+      tile.forward(false);
       tile.value(out, 0);
       tile.backward(null, 0);
       tile.storeGradient(out, n, 0);
+      tile.forward(true);
+      tile.backward(null, 0);
       tile.loadTangent(z, n, 0);
       tile.tangent();
       tile.storeHessianVector(out, n, 0);

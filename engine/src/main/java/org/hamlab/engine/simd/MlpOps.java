@@ -37,7 +37,15 @@ public final class MlpOps {
   private static final double PARALLEL_FLOPS = 2e6;
 
   private enum Mode {
-    VALUE, GRADIENT, VALUE_GRADIENT, HVP, HESSIAN, GRADIENT_HESSIAN, PARAMS, MIXED, HVP_MIXED
+    VALUE(false), GRADIENT(false), VALUE_GRADIENT(false), HVP(true), HESSIAN(true),
+    GRADIENT_HESSIAN(true), PARAMS(false), MIXED(true), HVP_MIXED(true);
+
+    /** Whether a tangent pass follows, so the forward pass must keep σ''. */
+    final boolean curvature;
+
+    Mode(boolean curvature) {
+      this.curvature = curvature;
+    }
   }
 
   private final MlpShape shape;
@@ -281,7 +289,7 @@ public final class MlpOps {
   private void microTile(MlpTile t, Mode mode, double[] z, double[] v, double[] w, int n, int from,
       int rows, double[] out1, double[] out2) {
     t.load(z, n, from, rows);
-    t.forward();
+    t.forward(mode.curvature);
     switch (mode) {
       case VALUE -> t.value(out1, from);
       case GRADIENT -> {
@@ -324,6 +332,10 @@ public final class MlpOps {
 
   /** Adds the partials in tile order (slot {@code count} is the running total). */
   private void reduce(double[][] parts, int count, double[] grad) {
+    if (count == 1) {
+      shape.addPaddedTo(parts[0], grad);
+      return;
+    }
     double[] total = parts[count];
     System.arraycopy(parts[0], 0, total, 0, total.length);
     for (int t = 1; t < count; t++) {

@@ -198,7 +198,10 @@ final class MlpPanamaF64 extends MlpTileF64 {
     activate(function, a, s1, s2, len);
   }
 
-  /** Elementwise, so shared with the sample-lane tile: {@code a = σ(a)}, σ', σ''. */
+  /**
+   * Elementwise, so shared with the sample-lane tile: {@code a = σ(a)}, σ' and, unless {@code s2}
+   * is null (no tangent pass follows), σ''. The null test is loop-invariant: C2 unswitches it.
+   */
   static void activate(MlpFunction function, double[] a, double[] s1, double[] s2, int len) {
     switch (function) {
       case TANH -> tanh(a, s1, s2, len);
@@ -267,7 +270,7 @@ final class MlpPanamaF64 extends MlpTileF64 {
       DoubleVector d1 = th.neg().fma(th, one);
       th.intoArray(a, i);
       d1.intoArray(s1, i);
-      th.mul(minusTwo).mul(d1).intoArray(s2, i);
+      if (s2 != null) th.mul(minusTwo).mul(d1).intoArray(s2, i);
     }
   }
 
@@ -280,7 +283,7 @@ final class MlpPanamaF64 extends MlpTileF64 {
       DoubleVector d1 = y.mul(one.sub(y));
       y.intoArray(a, i);
       d1.intoArray(s1, i);
-      d1.mul(y.fma(minusTwo, one)).intoArray(s2, i);
+      if (s2 != null) d1.mul(y.fma(minusTwo, one)).intoArray(s2, i);
     }
   }
 
@@ -294,7 +297,7 @@ final class MlpPanamaF64 extends MlpTileF64 {
       DoubleVector y = r.blend(e.mul(r), z.compare(LT, 0.0));
       z.max(0.0).add(e.lanewise(LOG1P)).intoArray(a, i);
       y.intoArray(s1, i);
-      y.mul(one.sub(y)).intoArray(s2, i);
+      if (s2 != null) y.mul(one.sub(y)).intoArray(s2, i);
     }
   }
 
@@ -304,7 +307,7 @@ final class MlpPanamaF64 extends MlpTileF64 {
       DoubleVector y = z.lanewise(SIN);
       y.intoArray(a, i);
       z.lanewise(COS).intoArray(s1, i);
-      y.neg().intoArray(s2, i);
+      if (s2 != null) y.neg().intoArray(s2, i);
     }
   }
 

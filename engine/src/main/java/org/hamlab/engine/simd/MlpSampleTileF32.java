@@ -40,6 +40,7 @@ final class MlpSampleTileF32 implements MlpTile {
   private final float[] rowScale;
   private final float[] tmp;
   private int rows;
+  private boolean curvature;
 
   /** @param vectors sample vectors per micro-tile, a multiple of 4 (R = vectors · L rows) */
   MlpSampleTileF32(MlpShape shape, MlpWeightsF32 weights, MlpFunction function, int vectors) {
@@ -105,13 +106,14 @@ final class MlpSampleTileF32 implements MlpTile {
   }
 
   @Override
-  public void forward() {
+  public void forward(boolean curvature) {
+    this.curvature = curvature;
     MlpWeightsF32 p = weights;
     MlpShape s = shape;
     for (int k = 1; k <= depth; k++) {
       MlpSampleKernelsF32.gemm(a[k - 1], s.count[k - 1], p.wm[k], s.width[k - 1], s.width[k],
           p.b[k], a[k], r, nv);
-      MlpPanamaF32.activate(function, a[k], s1[k], s2[k], s.width[k] * r);
+      MlpPanamaF32.activate(function, a[k], s1[k], curvature ? s2[k] : null, s.width[k] * r);
     }
   }
 
@@ -153,6 +155,7 @@ final class MlpSampleTileF32 implements MlpTile {
 
   @Override
   public void tangent() {
+    if (!curvature) throw new IllegalStateException("tangent() needs forward(true)");
     MlpWeightsF32 p = weights;
     MlpShape s = shape;
     for (int k = 1; k <= depth; k++) {

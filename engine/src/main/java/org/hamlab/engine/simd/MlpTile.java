@@ -21,8 +21,11 @@ interface MlpTile {
   /** Loads rows {@code [from, from+rows)} of the state-layout batch {@code z} of {@code n} rows. */
   void load(double[] z, int n, int from, int rows);
 
-  /** z_k = W_k a_{k−1} + b_k, a_k = σ(z_k), with σ', σ'' kept (paper.md §7.4). */
-  void forward();
+  /**
+   * z_k = W_k a_{k−1} + b_k, a_k = σ(z_k), with σ' kept and, when {@code curvature}, σ'' (paper.md
+   * §7.4); only {@link #tangent} needs σ'', so gradient-only passes skip it.
+   */
+  void forward(boolean curvature);
 
   /** {@code out[from+t] = H(z_t)}. */
   void value(double[] out, int from);
