@@ -53,14 +53,25 @@ public final class MlpKernels {
   /**
    * Whether {@link MlpOps} runs a net with samples across vector lanes ({@link MlpSampleTileF32},
    * {@link MlpSampleTileF64}) rather than neurons across lanes: forced by
-   * {@code -Dhamlab.simd.layout=sample|neuron}, else chosen by measurement (see below).
+   * {@code -Dhamlab.simd.layout=sample|neuron}, else chosen from measurements (Zen 5, AVX-512,
+   * MlpKernelMain, one thread, batch 64 and 4096): in float the sample lanes win on the nets
+   * measured, 2-16-32-16-1 (value+gradient 61 → 77-86 GFLOP/s, HVP 69-71 → 84-89, mixed equal)
+   * and 2-64-64-1 (value+gradient 98-114 → 122-131, HVP 108-116 → 122-132, mixed equal), so they
+   * are used for hidden widths up to 4 vectors; in double they are no faster in the GEMM passes
+   * (tanh dominates) and 10-25 % slower in the mixed derivative, so double keeps neuron lanes.
    */
   static boolean sampleLanes(int[] sizes, boolean float32) {
     return switch (LAYOUT) {
       case "sample" -> true;
       case "neuron" -> false;
-      default -> true;
+      default -> float32 && maxHidden(sizes) <= 4 * lanes(true);
     };
+  }
+
+  private static int maxHidden(int[] sizes) {
+    int m = 0;
+    for (int k = 1; k < sizes.length - 1; k++) m = Math.max(m, sizes[k]);
+    return m;
   }
 
   /**
