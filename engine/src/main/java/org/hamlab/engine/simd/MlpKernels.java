@@ -4,20 +4,21 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Chooses between the Panama and scalar MLP kernels once, and warms the Panama kernels up.
+ * Chooses between the Panama and scalar MLP kernels once, chooses the Panama layout per net
+ * ({@link #sampleLanes}), and warms the Panama kernels up.
  *
  * <p>The Vector API path is used when the module {@code jdk.incubator.vector} is present and
  * {@code -Dhamlab.simd=scalar} is not set. If the module is missing, one warning on stderr names
  * the flag to add ({@code --add-modules jdk.incubator.vector}).
  *
  * <p><b>Warm-up.</b> Vector kernels compiled through OSR in a long loop are sometimes 100× slower
- * (libraries.md §3.6 item 1). {@link #warmup(MlpFunction, boolean)} runs all passes of one
- * activation and precision 1,000 times ({@code -Dhamlab.simd.warmup=N}; 0 skips) on a small net
- * whose widths reach every register-block path, so each kernel is invoked tens of thousands of
- * times and compiled as a normal method before real use. {@link MlpOps} calls it at
- * construction, once per (activation, precision). It costs 1.5–3 s of CPU for tanh in both
- * precisions (measured on a loaded machine: the Vector API runs boxed until C2 compiles it). If
- * kernels still run slowly, the fallback JVM flag is {@code -XX:-UseOnStackReplacement}.
+ * (libraries.md §3.6 item 1). {@link #warmup(MlpFunction, boolean, boolean)} runs all passes of
+ * one activation, precision and layout 1,000 times ({@code -Dhamlab.simd.warmup=N}; 0 skips) on
+ * a small net whose widths reach every register-block path, so each kernel is invoked tens of
+ * thousands of times and compiled as a normal method before real use. {@link MlpOps} calls it at
+ * construction, once per (activation, precision, layout). It costs 1.5–3 s of CPU for tanh in
+ * both precisions (measured on a loaded machine: the Vector API runs boxed until C2 compiles it).
+ * If kernels still run slowly, the fallback JVM flag is {@code -XX:-UseOnStackReplacement}.
  */
 public final class MlpKernels {
   private static final boolean AVAILABLE = detect();
@@ -90,9 +91,13 @@ public final class MlpKernels {
 
   /** Warms up the tanh kernels in both precisions and the layout each would use for a 64-64 net. */
   public static void warmup() {
-    int[] sizes = {2, 64, 64, 1};
-    warmup(MlpFunction.TANH, false, sampleLanes(sizes, false));
-    warmup(MlpFunction.TANH, true, sampleLanes(sizes, true));
+    warmup(MlpFunction.TANH, false);
+    warmup(MlpFunction.TANH, true);
+  }
+
+  /** Warms up one activation and precision in the layout a 2-64-64-1 net would use. */
+  public static void warmup(MlpFunction function, boolean float32) {
+    warmup(function, float32, sampleLanes(new int[] {2, 64, 64, 1}, float32));
   }
 
   /**

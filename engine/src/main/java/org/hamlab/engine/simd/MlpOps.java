@@ -16,6 +16,13 @@ import org.hamlab.engine.parallel.Tiles;
  * arithmetic; sigmoid, softplus and sin use the JDK's lanewise EXP/LOG1P/SIN/COS, whose compiled
  * SVML code and interpreted fallback can differ in the last ulp while the JIT is warming up.)
  *
+ * <p><b>Layouts.</b> The Panama kernels either run neurons across vector lanes
+ * ({@link MlpPanamaF32}, {@link MlpPanamaF64}: tile arrays {@code [row][neuron]}) or samples across
+ * lanes ({@link MlpSampleTileF32}, {@link MlpSampleTileF64}: {@code [neuron][sample]}), chosen per
+ * net by {@link MlpKernels} ({@code -Dhamlab.simd.layout=sample|neuron} forces one). The layouts
+ * sum in different orders, so they agree to rounding, not bitwise; either is bitwise independent
+ * of the thread count.
+ *
  * <p><b>Mixed precision.</b> With {@code float32}, θ is converted to float by {@link #load} and
  * every activation and derivative inside the kernels is float; the state arrays stay double at
  * this interface and are converted per micro-tile on load and store; per-tile partial parameter

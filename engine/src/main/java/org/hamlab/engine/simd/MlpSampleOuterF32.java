@@ -29,8 +29,8 @@ final class MlpSampleOuterF32 {
    * the second term, δ̇ aᵀ + δ ȧᵀ (item 4), stored transposed as in {@link MlpShape}. {@code x2}
    * null: one term. {@code tmp} is scratch of at least 16·L.
    */
-  static void outer(float[] dw, int off, int w, float[] x1, float[] dl1, float[] x2, float[] dl2, int ic,
-      int outs, int r, int nv, float[] tmp) {
+  static void outer(float[] dw, int off, int w, float[] x1, float[] dl1, float[] x2,
+      float[] dl2, int ic, int outs, int r, int nv, float[] tmp) {
     if (BLOCKED) {
       // ic and outs are multiples of 4: the tile pads neurons (see MlpSampleTileF32).
       for (int i = 0; i < ic; i += 4) {
@@ -49,13 +49,15 @@ final class MlpSampleOuterF32 {
   }
 
   /** One parameter: per-lane products, lanes summed in lane order through {@code tmp}. */
-  private static void one(float[] dw, int p, float[] x1, float[] dl1, float[] x2, float[] dl2, int i,
-      int j, int r, int nv, float[] tmp) {
+  private static void one(float[] dw, int p, float[] x1, float[] dl1, float[] x2, float[] dl2,
+      int i, int j, int r, int nv, float[] tmp) {
     FloatVector c = FloatVector.zero(S);
     for (int t = 0; t < nv * L; t += L) {
-      c = FloatVector.fromArray(S, x1, i * r + t).fma(FloatVector.fromArray(S, dl1, j * r + t), c);
+      FloatVector d = FloatVector.fromArray(S, dl1, j * r + t);
+      c = FloatVector.fromArray(S, x1, i * r + t).fma(d, c);
       if (x2 != null) {
-        c = FloatVector.fromArray(S, x2, i * r + t).fma(FloatVector.fromArray(S, dl2, j * r + t), c);
+        d = FloatVector.fromArray(S, dl2, j * r + t);
+        c = FloatVector.fromArray(S, x2, i * r + t).fma(d, c);
       }
     }
     c.intoArray(tmp, 0);
@@ -81,7 +83,7 @@ final class MlpSampleOuterF32 {
     for (; j < outs; j++) rowSum(db, off + j, x, j * r, scale, r, nv, tmp);
   }
 
-  /** One row sum, lanes summed in lane order through {@code tmp} (kept out of the caller's loop). */
+  /** One row sum, lanes summed in lane order through {@code tmp} (out of the caller's loop). */
   private static void rowSum(float[] db, int p, float[] x, int d, float[] scale, int r, int nv,
       float[] tmp) {
     FloatVector c = FloatVector.zero(S);
@@ -99,7 +101,8 @@ final class MlpSampleOuterF32 {
    * Inputs i..i+3 × outputs j..j+3 ({@code xo = i·R}, {@code d = j·R}): 16 per-lane sums,
    * stored to {@code acc[m·L ..]} with m = 4·(input offset) + output offset.
    */
-  private static void outer4x4(float[] acc, float[] x1, float[] dl1, int xo, int d, int r, int nv) {
+  private static void outer4x4(float[] acc, float[] x1, float[] dl1, int xo, int d, int r,
+      int nv) {
     FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00;
     FloatVector c11 = c00, c12 = c00, c13 = c00, c20 = c00, c21 = c00, c22 = c00, c23 = c00;
     FloatVector c30 = c00, c31 = c00, c32 = c00, c33 = c00;
@@ -148,7 +151,8 @@ final class MlpSampleOuterF32 {
   }
 
   /** As the one-term block, with both rank-t terms in the same accumulators (32 FMAs a step). */
-  private static void outer4x4(float[] acc, float[] x1, float[] dl1, float[] x2, float[] dl2, int xo, int d, int r, int nv) {
+  private static void outer4x4(float[] acc, float[] x1, float[] dl1, float[] x2, float[] dl2,
+      int xo, int d, int r, int nv) {
     FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00;
     FloatVector c11 = c00, c12 = c00, c13 = c00, c20 = c00, c21 = c00, c22 = c00, c23 = c00;
     FloatVector c30 = c00, c31 = c00, c32 = c00, c33 = c00;
@@ -210,7 +214,8 @@ final class MlpSampleOuterF32 {
     FloatVector c5 = c0, c6 = c0, c7 = c0, c8 = c0, c9 = c0, c10 = c0, c11 = c0;
     FloatVector c12 = c0, c13 = c0, c14 = c0, c15 = c0;
     for (int t = 0; t < nv * L; t += L) {
-      FloatVector a = scale == null ? FloatVector.broadcast(S, 1.0f) : FloatVector.fromArray(S, scale, t);
+      FloatVector a = scale == null
+          ? FloatVector.broadcast(S, 1.0f) : FloatVector.fromArray(S, scale, t);
       c0 = FloatVector.fromArray(S, x, d + t).fma(a, c0);
       c1 = FloatVector.fromArray(S, x, d + 1 * r + t).fma(a, c1);
       c2 = FloatVector.fromArray(S, x, d + 2 * r + t).fma(a, c2);
@@ -288,12 +293,14 @@ final class MlpSampleOuterF32 {
   private static void scatter4x4(float[] acc, float[] dst, int p, int w) {
     for (int a = 0; a < 4; a++) {
       int o = p + a * w;
-      FloatVector.fromArray(Q, dst, o).add(FloatVector.fromArray(Q, acc, 4 * a)).intoArray(dst, o);
+      FloatVector sums = FloatVector.fromArray(Q, acc, 4 * a);
+      FloatVector.fromArray(Q, dst, o).add(sums).intoArray(dst, o);
     }
   }
 
   /** {@code acc[q] = fold(acc[q], acc[b])} on vectors of L lanes. */
-  private static void fold(float[] acc, int q, int b, VectorMask<Float> m, VectorShuffle<Float> x) {
+  private static void fold(float[] acc, int q, int b, VectorMask<Float> m,
+      VectorShuffle<Float> x) {
     FloatVector u = FloatVector.fromArray(S, acc, q * L);
     FloatVector v = FloatVector.fromArray(S, acc, b * L);
     u.blend(v, m).add(v.blend(u, m).rearrange(x)).intoArray(acc, q * L);

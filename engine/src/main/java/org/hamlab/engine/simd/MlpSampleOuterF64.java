@@ -29,8 +29,8 @@ final class MlpSampleOuterF64 {
    * the second term, δ̇ aᵀ + δ ȧᵀ (item 4), stored transposed as in {@link MlpShape}. {@code x2}
    * null: one term. {@code tmp} is scratch of at least 16·L.
    */
-  static void outer(double[] dw, int off, int w, double[] x1, double[] dl1, double[] x2, double[] dl2, int ic,
-      int outs, int r, int nv, double[] tmp) {
+  static void outer(double[] dw, int off, int w, double[] x1, double[] dl1, double[] x2,
+      double[] dl2, int ic, int outs, int r, int nv, double[] tmp) {
     if (BLOCKED) {
       // ic and outs are multiples of 4: the tile pads neurons (see MlpSampleTileF64).
       for (int i = 0; i < ic; i += 4) {
@@ -49,13 +49,15 @@ final class MlpSampleOuterF64 {
   }
 
   /** One parameter: per-lane products, lanes summed in lane order through {@code tmp}. */
-  private static void one(double[] dw, int p, double[] x1, double[] dl1, double[] x2, double[] dl2, int i,
-      int j, int r, int nv, double[] tmp) {
+  private static void one(double[] dw, int p, double[] x1, double[] dl1, double[] x2, double[] dl2,
+      int i, int j, int r, int nv, double[] tmp) {
     DoubleVector c = DoubleVector.zero(S);
     for (int t = 0; t < nv * L; t += L) {
-      c = DoubleVector.fromArray(S, x1, i * r + t).fma(DoubleVector.fromArray(S, dl1, j * r + t), c);
+      DoubleVector d = DoubleVector.fromArray(S, dl1, j * r + t);
+      c = DoubleVector.fromArray(S, x1, i * r + t).fma(d, c);
       if (x2 != null) {
-        c = DoubleVector.fromArray(S, x2, i * r + t).fma(DoubleVector.fromArray(S, dl2, j * r + t), c);
+        d = DoubleVector.fromArray(S, dl2, j * r + t);
+        c = DoubleVector.fromArray(S, x2, i * r + t).fma(d, c);
       }
     }
     c.intoArray(tmp, 0);
@@ -81,7 +83,7 @@ final class MlpSampleOuterF64 {
     for (; j < outs; j++) rowSum(db, off + j, x, j * r, scale, r, nv, tmp);
   }
 
-  /** One row sum, lanes summed in lane order through {@code tmp} (kept out of the caller's loop). */
+  /** One row sum, lanes summed in lane order through {@code tmp} (out of the caller's loop). */
   private static void rowSum(double[] db, int p, double[] x, int d, double[] scale, int r, int nv,
       double[] tmp) {
     DoubleVector c = DoubleVector.zero(S);
@@ -99,7 +101,8 @@ final class MlpSampleOuterF64 {
    * Inputs i..i+3 × outputs j..j+3 ({@code xo = i·R}, {@code d = j·R}): 16 per-lane sums,
    * stored to {@code acc[m·L ..]} with m = 4·(input offset) + output offset.
    */
-  private static void outer4x4(double[] acc, double[] x1, double[] dl1, int xo, int d, int r, int nv) {
+  private static void outer4x4(double[] acc, double[] x1, double[] dl1, int xo, int d, int r,
+      int nv) {
     DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00;
     DoubleVector c11 = c00, c12 = c00, c13 = c00, c20 = c00, c21 = c00, c22 = c00, c23 = c00;
     DoubleVector c30 = c00, c31 = c00, c32 = c00, c33 = c00;
@@ -148,7 +151,8 @@ final class MlpSampleOuterF64 {
   }
 
   /** As the one-term block, with both rank-t terms in the same accumulators (32 FMAs a step). */
-  private static void outer4x4(double[] acc, double[] x1, double[] dl1, double[] x2, double[] dl2, int xo, int d, int r, int nv) {
+  private static void outer4x4(double[] acc, double[] x1, double[] dl1, double[] x2, double[] dl2,
+      int xo, int d, int r, int nv) {
     DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00;
     DoubleVector c11 = c00, c12 = c00, c13 = c00, c20 = c00, c21 = c00, c22 = c00, c23 = c00;
     DoubleVector c30 = c00, c31 = c00, c32 = c00, c33 = c00;
@@ -209,7 +213,8 @@ final class MlpSampleOuterF64 {
     DoubleVector c0 = DoubleVector.zero(S), c1 = c0, c2 = c0, c3 = c0, c4 = c0;
     DoubleVector c5 = c0, c6 = c0, c7 = c0;
     for (int t = 0; t < nv * L; t += L) {
-      DoubleVector a = scale == null ? DoubleVector.broadcast(S, 1.0) : DoubleVector.fromArray(S, scale, t);
+      DoubleVector a = scale == null
+          ? DoubleVector.broadcast(S, 1.0) : DoubleVector.fromArray(S, scale, t);
       c0 = DoubleVector.fromArray(S, x, d + t).fma(a, c0);
       c1 = DoubleVector.fromArray(S, x, d + 1 * r + t).fma(a, c1);
       c2 = DoubleVector.fromArray(S, x, d + 2 * r + t).fma(a, c2);
@@ -271,12 +276,14 @@ final class MlpSampleOuterF64 {
   private static void scatter4x4(double[] acc, double[] dst, int p, int w) {
     for (int a = 0; a < 4; a++) {
       int o = p + a * w;
-      DoubleVector.fromArray(Q, dst, o).add(DoubleVector.fromArray(Q, acc, 4 * a)).intoArray(dst, o);
+      DoubleVector sums = DoubleVector.fromArray(Q, acc, 4 * a);
+      DoubleVector.fromArray(Q, dst, o).add(sums).intoArray(dst, o);
     }
   }
 
   /** {@code acc[q] = fold(acc[q], acc[b])} on vectors of L lanes. */
-  private static void fold(double[] acc, int q, int b, VectorMask<Double> m, VectorShuffle<Double> x) {
+  private static void fold(double[] acc, int q, int b, VectorMask<Double> m,
+      VectorShuffle<Double> x) {
     DoubleVector u = DoubleVector.fromArray(S, acc, q * L);
     DoubleVector v = DoubleVector.fromArray(S, acc, b * L);
     u.blend(v, m).add(v.blend(u, m).rearrange(x)).intoArray(acc, q * L);

@@ -14,12 +14,12 @@ import java.util.Arrays;
  * contribute nothing) and every micro-tile computes all R samples: samples past {@code rows} load
  * zero states, zero tangents and zero reverse seeds (scale 0), so they add nothing to the
  * parameter gradients. The kernels then need no tails. Elementwise passes reuse
- * {@link MlpPanamaF64}'s. A copy of {@link MlpSampleTileF32} in double. Needs an {@link MlpShape} built
- * with {@link #BLOCK} lanes.
+ * {@link MlpPanamaF64}'s. A copy of {@link MlpSampleTileF32} in double. Needs an
+ * {@link MlpShape} built with {@link #BLOCK} lanes.
  */
 final class MlpSampleTileF64 implements MlpTile {
   /** Neuron padding of the shape: the GEMM and rank-t register blocks are 4 neurons wide. */
-  static final int BLOCK = 4;
+  static final int BLOCK = MlpSampleTileF32.BLOCK;
   private static final int L = MlpSampleKernelsF64.L;
   private final MlpShape shape;
   private final MlpWeightsF64 weights;

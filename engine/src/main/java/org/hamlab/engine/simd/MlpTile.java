@@ -13,7 +13,10 @@ interface MlpTile {
   /** Rows per micro-tile of the neuron-lane tiles ({@link MlpTileF32}, {@link MlpTileF64}). */
   int ROWS = 16;
 
-  /** Rows per micro-tile (samples carried through all layers together); divides {@link MlpOps#TILE}. */
+  /**
+   * Rows per micro-tile (samples carried through all layers together); a divisor of
+   * {@link MlpOps#TILE}.
+   */
   default int capacity() {
     return ROWS;
   }
