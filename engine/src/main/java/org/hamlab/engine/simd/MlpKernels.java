@@ -60,12 +60,15 @@ public final class MlpKernels {
    * and 2-64-64-1 (value+gradient 98-114 → 122-131, HVP 108-116 → 122-132, mixed equal), so they
    * are used for hidden widths up to 4 vectors; in double they are no faster in the GEMM passes
    * (tanh dominates) and 10-25 % slower in the mixed derivative, so double keeps neuron lanes.
+   * Only measured on AVX-512: other widths, where the sample-lane parameter sums lack their
+   * register-blocked kernels, keep neuron lanes.
    */
   static boolean sampleLanes(int[] sizes, boolean float32) {
     return switch (LAYOUT) {
       case "sample" -> true;
       case "neuron" -> false;
-      default -> float32 && maxHidden(sizes) <= 4 * lanes(true);
+      default ->
+          float32 && MlpSampleOuterF32.BLOCKED && maxHidden(sizes) <= 4 * lanes(true);
     };
   }
 

@@ -19,7 +19,7 @@ final class MlpSampleOuterF32 {
   private static final VectorSpecies<Float> Q = FloatVector.SPECIES_128;
   private static final int L = S.length();
   /** Whether the register-blocked kernels apply (they assume 16 lanes). */
-  private static final boolean BLOCKED = L == 16;
+  static final boolean BLOCKED = L == 16;
 
   private MlpSampleOuterF32() {}
 

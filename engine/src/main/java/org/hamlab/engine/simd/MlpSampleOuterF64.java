@@ -19,7 +19,7 @@ final class MlpSampleOuterF64 {
   private static final VectorSpecies<Double> Q = DoubleVector.SPECIES_256;
   private static final int L = S.length();
   /** Whether the register-blocked kernels apply (they assume 8 lanes). */
-  private static final boolean BLOCKED = L == 8;
+  static final boolean BLOCKED = L == 8;
 
   private MlpSampleOuterF64() {}
 

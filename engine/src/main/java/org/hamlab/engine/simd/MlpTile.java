@@ -1,8 +1,8 @@
 package org.hamlab.engine.simd;
 
 /**
- * Per-thread scratch of up to {@link #capacity()} batch rows that runs the MLP derivative passes of
- * paper.md §7.4 on one micro-tile. Implementations differ by precision and by scalar/Panama
+ * Per-thread scratch of up to {@link #capacity()} batch rows that runs the MLP derivative passes
+ * of paper.md §7.4 on one micro-tile. Implementations differ by precision and by scalar/Panama
  * primitives; the pass structure is the same for all. Never shared between threads.
  *
  * <p>Call order per micro-tile: {@link #load}, {@link #forward}, then any of the passes below.

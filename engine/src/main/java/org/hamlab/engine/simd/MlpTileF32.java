@@ -25,8 +25,8 @@ abstract class MlpTileF32 implements MlpTile {
   final float[] part;
   final float[] rowScale = new float[ROWS];
   int rows;
-  private boolean curvature;
   int rowsPad;
+  private boolean curvature;
 
   MlpTileF32(MlpShape shape, MlpWeightsF32 weights, MlpFunction function) {
     this.shape = shape;

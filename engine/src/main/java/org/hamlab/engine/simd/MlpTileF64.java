@@ -25,8 +25,8 @@ abstract class MlpTileF64 implements MlpTile {
   final double[] part;
   final double[] rowScale = new double[ROWS];
   int rows;
-  private boolean curvature;
   int rowsPad;
+  private boolean curvature;
 
   MlpTileF64(MlpShape shape, MlpWeightsF64 weights, MlpFunction function) {
     this.shape = shape;

@@ -131,6 +131,27 @@ class MlpSampleTileTest {
     }
   }
 
+  @Test
+  void layoutFollowsTheMeasuredRule() {
+    int[] narrow = {2, 16, 32, 16, 1};
+    int[] wide = {2, 4 * MlpKernels.lanes(true) + 1, 1};
+    assertEquals(MlpSampleOuterF32.BLOCKED, MlpKernels.sampleLanes(narrow, true), "float narrow");
+    assertTrue(!MlpKernels.sampleLanes(narrow, false), "double keeps neuron lanes");
+    assertTrue(!MlpKernels.sampleLanes(wide, true), "float wider than 4 vectors");
+  }
+
+  @Test
+  void tangentNeedsTheCurvatureOfTheForwardPass() {
+    MlpShape shape = new MlpShape(new int[] {2, 5, 1}, false, MlpSampleTileF32.BLOCK);
+    MlpWeightsF32 w = new MlpWeightsF32(shape);
+    MlpTile t = new MlpSampleTileF32(shape, w, MlpFunction.TANH, 4);
+    t.load(new double[] {0.1, 0.2}, 1, 0, 1);
+    t.forward(false);
+    t.backward(null, 0);
+    t.unitTangent(0);
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, t::tangent);
+  }
+
   /** Rows of z and v in [−3, 3] so that all activations leave their linear range. */
   static double[] random(int len, long seed) {
     SplittableRandom r = new SplittableRandom(seed);
