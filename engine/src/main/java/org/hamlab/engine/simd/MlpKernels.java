@@ -142,17 +142,18 @@ public final class MlpKernels {
       w.load(shape, theta);
       tile = new MlpPanamaF64(shape, w, function);
     }
-    exercise(tile, shape, calls);
+    exercise(tile, shape, calls, 1);
   }
 
   /**
-   * The sample-lane tiles on widths that reach every block of their kernels: 17 and 6 outputs
-   * (GEMM 4-blocks and 1-tails; a 16-lane bias block and its tail), inputs 2 and 17 (4 × 4 rank-t
-   * blocks, one-input × L blocks and per-parameter tails), and every row count up to a
-   * micro-tile (4-vector blocks and single-vector tails).
+   * The sample-lane tiles on widths that reach every block of their kernels and make each hot
+   * enough for C2 (a kernel left to C1 runs boxed): 33 outputs (36 padded: two 16-row bias
+   * blocks and a tail per layer, nine GEMM blocks), inputs 2 and 33 (4 × 4 rank-t blocks), and
+   * every row count up to a micro-tile. The output layer ({@code value}) runs once per pass, so
+   * it is called four times per call.
    */
   private static void runSample(MlpFunction function, boolean float32, int calls) {
-    int[] sizes = {2, 17, 6, 1};
+    int[] sizes = {2, 33, 33, 1};
     MlpShape shape = new MlpShape(sizes, true, MlpSampleTileF32.BLOCK);
     double[] theta = new double[shape.parameterCount];
     for (int i = 0; i < theta.length; i++) theta[i] = 0.3 * Math.sin(1.7 * i + 0.4);
@@ -167,10 +168,10 @@ public final class MlpKernels {
       w.load(shape, theta);
       tile = new MlpSampleTileF64(shape, w, function, vectors);
     }
-    exercise(tile, shape, calls);
+    exercise(tile, shape, calls, 4);
   }
 
-  private static void exercise(MlpTile tile, MlpShape shape, int calls) {
+  private static void exercise(MlpTile tile, MlpShape shape, int calls, int values) {
     int n = tile.capacity();
     double[] z = new double[2 * n];
     double[] out = new double[4 * n];
@@ -186,7 +187,7 @@ public final class MlpKernels {
       int rows = 1 + (c % n);
       tile.load(z, n, 0, rows);
       tile.forward(false);
-      tile.value(out, 0);
+      for (int v = 0; v < values; v++) tile.value(out, 0);
       tile.backward(null, 0);
       tile.storeGradient(out, n, 0);
       tile.forward(true);

@@ -16,7 +16,6 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class MlpSampleOuterF64 {
   private static final VectorSpecies<Double> S = MlpSpecies.DOUBLE_SPECIES;
-  private static final VectorSpecies<Double> Q = DoubleVector.SPECIES_256;
   private static final int L = S.length();
   /** Whether the register-blocked kernels apply (they assume 8 lanes). */
   static final boolean BLOCKED = L == 8;
@@ -272,12 +271,18 @@ final class MlpSampleOuterF64 {
     DoubleVector.fromArray(S, dst, p).add(DoubleVector.fromArray(S, acc, 0)).intoArray(dst, p);
   }
 
-  /** {@code dst[p + a·w + b] += acc[4a + b]}, a, b < 4: a reduced 4 × 4 block into dWᵀ rows. */
+  /**
+   * {@code dst[p + a·w + b] += acc[4a + b]}, a, b < 4: a reduced 4 × 4 block into dWᵀ rows.
+   * Scalar: with 4-lane vectors C2 boxed them when it compiled the caller's long block loop
+   * on-stack (MlpKernelMain, 2-64-64-1 float mixed: 150 kB per call).
+   */
   private static void scatter4x4(double[] acc, double[] dst, int p, int w) {
     for (int a = 0; a < 4; a++) {
       int o = p + a * w;
-      DoubleVector sums = DoubleVector.fromArray(Q, acc, 4 * a);
-      DoubleVector.fromArray(Q, dst, o).add(sums).intoArray(dst, o);
+      dst[o] += acc[4 * a];
+      dst[o + 1] += acc[4 * a + 1];
+      dst[o + 2] += acc[4 * a + 2];
+      dst[o + 3] += acc[4 * a + 3];
     }
   }
 

@@ -130,11 +130,13 @@ final class MlpSampleTileF64 implements MlpTile {
     }
     MlpShape s = shape;
     MlpSampleKernelsF64.seed(g[depth], weights.wOut, s.width[depth], rowScale, r, nv);
-    for (int k = depth; k >= 1; k--) {
-      MlpPanamaF64.product(g[k], s1[k], d[k], s.width[k] * r);
-      MlpSampleKernelsF64.gemm(d[k], s.count[k], weights.wt[k], s.width[k], s.width[k - 1], null,
-          g[k - 1], r, nv);
+    MlpPanamaF64.product(g[depth], s1[depth], d[depth], s.width[depth] * r);
+    for (int k = depth; k > 1; k--) {
+      MlpSampleKernelsF64.gemm(d[k], s.count[k], weights.wt[k], s.width[k], s.width[k - 1],
+          g[k - 1], s1[k - 1], d[k - 1], r, nv);
     }
+    MlpSampleKernelsF64.gemm(d[1], s.count[1], weights.wt[1], s.width[1], s.width[0], null, g[0], r,
+        nv);
   }
 
   @Override
@@ -160,8 +162,7 @@ final class MlpSampleTileF64 implements MlpTile {
     MlpShape s = shape;
     for (int k = 1; k <= depth; k++) {
       MlpSampleKernelsF64.gemm(ad[k - 1], s.count[k - 1], p.wm[k], s.width[k - 1], s.width[k],
-          null, zd[k], r, nv);
-      MlpPanamaF64.product(s1[k], zd[k], ad[k], s.width[k] * r);
+          zd[k], s1[k], ad[k], r, nv);
     }
     // ġ_K = 0: gd[depth] is never written and stays zero.
     for (int k = depth; k >= 1; k--) {
