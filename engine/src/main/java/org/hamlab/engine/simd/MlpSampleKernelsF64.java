@@ -9,8 +9,7 @@ import jdk.incubator.vector.VectorSpecies;
  * so every vector carries consecutive samples of one neuron. Narrow layers then cost no
  * broadcasts of activations: the GEMM register block is 4 outputs × 4 sample vectors, per input
  * 4 weight broadcasts and 4 vector loads feed 16 FMAs. Sums over samples (parameter gradients) are
- * in {@link MlpSampleOuterF64}.
- * A copy of {@link MlpSampleKernelsF32} in double, with butterflies of 8 lanes.
+ * in {@link MlpSampleOuterF64}. A copy of {@link MlpSampleKernelsF32} in double.
  */
 final class MlpSampleKernelsF64 {
   private static final VectorSpecies<Double> S = MlpSpecies.DOUBLE_SPECIES;
