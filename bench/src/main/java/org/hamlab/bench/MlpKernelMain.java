@@ -22,7 +22,10 @@ import org.hamlab.engine.parallel.Tiles;
  * <p>Times are thread CPU time with one thread (-Dhamlab.threads=1), wall time with more.
  *
  * <p>Run: {@code java --add-modules jdk.incubator.vector -Dhamlab.threads=1|2 -cp ...
- * org.hamlab.bench.MlpKernelMain [batch] [seconds-per-case]}.
+ * org.hamlab.bench.MlpKernelMain [batch] [seconds-per-case]}. The kernels' own properties apply:
+ * {@code -Dhamlab.simd.layout=sample|neuron} forces the Panama layout (default: chosen per net),
+ * {@code -Dhamlab.simd.sampleVectors=4|8} sets the sample-lane micro-tile (vectors of samples).
+ * Batch 64 is the adjoint trainer's tile, the size of its MLP calls.
  */
 public final class MlpKernelMain {
   private MlpKernelMain() {}
@@ -30,7 +33,9 @@ public final class MlpKernelMain {
   public static void main(String[] args) {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 4096;
     double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 1.0;
-    System.out.printf(Locale.ROOT, "threads=%d batch=%d%n", Tiles.threads(), n);
+    System.out.printf(Locale.ROOT, "threads=%d batch=%d layout=%s sampleVectors=%s%n",
+        Tiles.threads(), n, System.getProperty("hamlab.simd.layout", "auto"),
+        System.getProperty("hamlab.simd.sampleVectors", "4"));
     System.out.printf(Locale.ROOT, "%-16s %-8s %-10s %10s %10s %10s%n", "net", "dtype", "op",
         "µs/call", "GFLOP/s", "B/call");
     for (int[] hidden : new int[][] {{64, 64}, {16, 32, 16}}) {

@@ -1,28 +1,31 @@
 package org.hamlab.engine.simd;
 
-import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Chooses between the Panama and scalar MLP kernels once, and warms the Panama kernels up.
+ * Chooses between the Panama and scalar MLP kernels once, chooses the Panama layout per net
+ * ({@link #sampleLanes}), and warms the Panama kernels up.
  *
  * <p>The Vector API path is used when the module {@code jdk.incubator.vector} is present and
  * {@code -Dhamlab.simd=scalar} is not set. If the module is missing, one warning on stderr names
  * the flag to add ({@code --add-modules jdk.incubator.vector}).
  *
  * <p><b>Warm-up.</b> Vector kernels compiled through OSR in a long loop are sometimes 100× slower
- * (libraries.md §3.6 item 1). {@link #warmup(MlpFunction, boolean)} runs all passes of one
- * activation and precision 1,000 times ({@code -Dhamlab.simd.warmup=N}; 0 skips) on a small net
- * whose widths reach every register-block path, so each kernel is invoked tens of thousands of
- * times and compiled as a normal method before real use. {@link MlpOps} calls it at
- * construction, once per (activation, precision). It costs 1.5–3 s of CPU for tanh in both
- * precisions (measured on a loaded machine: the Vector API runs boxed until C2 compiles it). If
- * kernels still run slowly, the fallback JVM flag is {@code -XX:-UseOnStackReplacement}.
+ * (libraries.md §3.6 item 1). {@link #warmup(MlpFunction, boolean, boolean)} runs all passes of
+ * one activation, precision and layout 1,000 times ({@code -Dhamlab.simd.warmup=N}; 0 skips) on
+ * a small net whose widths reach every register-block path, so each kernel is invoked tens of
+ * thousands of times and compiled as a normal method before real use. {@link MlpOps} calls it at
+ * construction, once per (activation, precision, layout). It costs 1.5–3 s of CPU for tanh in
+ * both precisions (measured on a loaded machine: the Vector API runs boxed until C2 compiles it).
+ * If kernels still run slowly, the fallback JVM flag is {@code -XX:-UseOnStackReplacement}.
  */
 public final class MlpKernels {
   private static final boolean AVAILABLE = detect();
-  private static final Set<MlpFunction> WARM_F64 = EnumSet.noneOf(MlpFunction.class);
-  private static final Set<MlpFunction> WARM_F32 = EnumSet.noneOf(MlpFunction.class);
+  /** Warmed-up (precision, layout, activation) keys; the lock of every warm-up. */
+  private static final Set<String> WARM = new HashSet<>();
+  /** {@code hamlab.simd.layout}: {@code sample}, {@code neuron}, or unset (chosen per net). */
+  private static final String LAYOUT = System.getProperty("hamlab.simd.layout", "auto");
   /** Warm-up passes per (activation, precision); system property {@code hamlab.simd.warmup}. */
   private static final int WARMUP_CALLS = Integer.getInteger("hamlab.simd.warmup", 1000);
 
@@ -48,30 +51,80 @@ public final class MlpKernels {
     return float32 ? MlpSpecies.FLOAT_SPECIES.length() : MlpSpecies.DOUBLE_SPECIES.length();
   }
 
-  /** Warms up the tanh kernels in both precisions (the defaults). */
+  /**
+   * Whether {@link MlpOps} runs a net with samples across vector lanes ({@link MlpSampleTileF32},
+   * {@link MlpSampleTileF64}) rather than neurons across lanes: forced by
+   * {@code -Dhamlab.simd.layout=sample|neuron}, else chosen from measurements (Zen 5, AVX-512,
+   * MlpKernelMain, one thread, batch 64 and 4096): in float the sample lanes win on the nets
+   * measured, 2-16-32-16-1 (value+gradient 61 → 77-86 GFLOP/s, HVP 69-71 → 84-89, mixed equal)
+   * and 2-64-64-1 (value+gradient 98-114 → 122-131, HVP 108-116 → 122-132, mixed equal), so they
+   * are used for hidden widths up to 4 vectors; in double they are no faster in the GEMM passes
+   * (tanh dominates) and 10-25 % slower in the mixed derivative, so double keeps neuron lanes.
+   * Only measured on AVX-512: other widths, where the sample-lane parameter sums lack their
+   * register-blocked kernels, keep neuron lanes.
+   */
+  static boolean sampleLanes(int[] sizes, boolean float32) {
+    return switch (LAYOUT) {
+      case "sample" -> true;
+      case "neuron" -> false;
+      default ->
+          float32 && MlpSampleOuterF32.BLOCKED && maxHidden(sizes) <= 4 * lanes(true);
+    };
+  }
+
+  private static int maxHidden(int[] sizes) {
+    int m = 0;
+    for (int k = 1; k < sizes.length - 1; k++) m = Math.max(m, sizes[k]);
+    return m;
+  }
+
+  /**
+   * Sample vectors per micro-tile of the sample-lane tiles: {@code hamlab.simd.sampleVectors}
+   * (default 4; a multiple of 4, the GEMM block), at most one {@link MlpOps#TILE} of rows.
+   */
+  static int sampleVectors(boolean float32) {
+    int lanes = lanes(float32);
+    int v = Math.min(Integer.getInteger("hamlab.simd.sampleVectors", 4), MlpOps.TILE / lanes);
+    if (v < 4 || v % 4 != 0 || MlpOps.TILE % (v * lanes) != 0) {
+      throw new IllegalArgumentException("hamlab.simd.sampleVectors=" + v + ": use a multiple of"
+          + " 4 vectors whose " + v + " × " + lanes + " rows divide the tile of " + MlpOps.TILE);
+    }
+    return v;
+  }
+
+  /** Warms up the tanh kernels in both precisions and the layout each would use for a 64-64 net. */
   public static void warmup() {
     warmup(MlpFunction.TANH, false);
     warmup(MlpFunction.TANH, true);
   }
 
-  /**
-   * Runs every pass of the Panama kernels for one activation and precision on a tiny net, on the
-   * calling thread, unless done before.
-   */
+  /** Warms up one activation and precision in the layout a 2-64-64-1 net would use. */
   public static void warmup(MlpFunction function, boolean float32) {
+    warmup(function, float32, sampleLanes(new int[] {2, 64, 64, 1}, float32));
+  }
+
+  /**
+   * Runs every pass of the Panama kernels for one activation, precision and layout on a tiny net,
+   * on the calling thread, unless done before.
+   */
+  public static void warmup(MlpFunction function, boolean float32, boolean sampleLanes) {
     if (!AVAILABLE || WARMUP_CALLS <= 0) return;
-    Set<MlpFunction> done = float32 ? WARM_F32 : WARM_F64;
-    synchronized (done) {
-      if (done.contains(function)) return;
+    String layout = (float32 ? "f32 " : "f64 ") + (sampleLanes ? "sample " : "neuron ");
+    synchronized (WARM) {
+      if (WARM.contains(layout + function)) return;
       // The GEMM and rank-t kernels are shared by all activations: a later activation of the same
-      // precision only needs its own activation pass compiled, so a quarter of the passes.
-      int calls = done.isEmpty() ? WARMUP_CALLS : WARMUP_CALLS / 4;
-      done.add(function);
-      run(function, float32, calls);
+      // precision and layout only needs its own activation pass compiled: a quarter of the passes.
+      boolean first = WARM.stream().noneMatch(k -> k.startsWith(layout));
+      WARM.add(layout + function);
+      run(function, float32, sampleLanes, first ? WARMUP_CALLS : WARMUP_CALLS / 4);
     }
   }
 
-  private static void run(MlpFunction function, boolean float32, int calls) {
+  private static void run(MlpFunction function, boolean float32, boolean sampleLanes, int calls) {
+    if (sampleLanes) {
+      runSample(function, float32, calls);
+      return;
+    }
     // Widths chosen so that every register-block path runs: 6L+1 wide (4x4 + 4x2 + 4x1 tail), one
     // vector (8x1, with 8-blocks and a tail over inputs), 2L wide with a 4-block input tail.
     int lanes = lanes(float32);
@@ -89,7 +142,37 @@ public final class MlpKernels {
       w.load(shape, theta);
       tile = new MlpPanamaF64(shape, w, function);
     }
-    int n = MlpTile.ROWS;
+    exercise(tile, shape, calls, 1);
+  }
+
+  /**
+   * The sample-lane tiles on widths that reach every block of their kernels and make each hot
+   * enough for C2 (a kernel left to C1 runs boxed): 33 outputs (36 padded: two 16-row bias
+   * blocks and a tail per layer, nine GEMM blocks), inputs 2 and 33 (4 × 4 rank-t blocks), and
+   * every row count up to a micro-tile. The output layer ({@code value}) runs once per pass, so
+   * it is called four times per call.
+   */
+  private static void runSample(MlpFunction function, boolean float32, int calls) {
+    int[] sizes = {2, 33, 33, 1};
+    MlpShape shape = new MlpShape(sizes, true, MlpSampleTileF32.BLOCK);
+    double[] theta = new double[shape.parameterCount];
+    for (int i = 0; i < theta.length; i++) theta[i] = 0.3 * Math.sin(1.7 * i + 0.4);
+    MlpTile tile;
+    int vectors = sampleVectors(float32);
+    if (float32) {
+      MlpWeightsF32 w = new MlpWeightsF32(shape);
+      w.load(shape, theta);
+      tile = new MlpSampleTileF32(shape, w, function, vectors);
+    } else {
+      MlpWeightsF64 w = new MlpWeightsF64(shape);
+      w.load(shape, theta);
+      tile = new MlpSampleTileF64(shape, w, function, vectors);
+    }
+    exercise(tile, shape, calls, 4);
+  }
+
+  private static void exercise(MlpTile tile, MlpShape shape, int calls, int values) {
+    int n = tile.capacity();
     double[] z = new double[2 * n];
     double[] out = new double[4 * n];
     double[] scale = new double[n];
@@ -103,10 +186,12 @@ public final class MlpKernels {
     for (int c = 0; c < calls; c++) {
       int rows = 1 + (c % n);
       tile.load(z, n, 0, rows);
-      tile.forward();
-      tile.value(out, 0);
+      tile.forward(false);
+      for (int v = 0; v < values; v++) tile.value(out, 0);
       tile.backward(null, 0);
       tile.storeGradient(out, n, 0);
+      tile.forward(true);
+      tile.backward(null, 0);
       tile.loadTangent(z, n, 0);
       tile.tangent();
       tile.storeHessianVector(out, n, 0);

@@ -10,11 +10,18 @@ import org.hamlab.engine.parallel.Tiles;
  * <p>Inputs and outputs are {@code double[]} in the engine's state layout ({@code z[k*n + b]},
  * see {@code Hamiltonian}). Parameters θ use the flat layout of {@link MlpShape}. The batch is
  * cut into fixed tiles of {@link #TILE} rows (independent of the thread count) and each tile into
- * micro-tiles of {@link MlpTile#ROWS} rows that go through all layers together. Parameter
+ * micro-tiles of {@link MlpTile#capacity()} rows that go through all layers together. Parameter
  * gradients are summed per tile into a partial, and partials are added in tile order, so the
  * result is bitwise the same on one thread or many. (For tanh, the default, the kernels are pure
  * arithmetic; sigmoid, softplus and sin use the JDK's lanewise EXP/LOG1P/SIN/COS, whose compiled
  * SVML code and interpreted fallback can differ in the last ulp while the JIT is warming up.)
+ *
+ * <p><b>Layouts.</b> The Panama kernels either run neurons across vector lanes
+ * ({@link MlpPanamaF32}, {@link MlpPanamaF64}: tile arrays {@code [row][neuron]}) or samples across
+ * lanes ({@link MlpSampleTileF32}, {@link MlpSampleTileF64}: {@code [neuron][sample]}), chosen per
+ * net by {@link MlpKernels} ({@code -Dhamlab.simd.layout=sample|neuron} forces one). The layouts
+ * sum in different orders, so they agree to rounding, not bitwise; either is bitwise independent
+ * of the thread count.
  *
  * <p><b>Mixed precision.</b> With {@code float32}, θ is converted to float by {@link #load} and
  * every activation and derivative inside the kernels is float; the state arrays stay double at
@@ -37,13 +44,22 @@ public final class MlpOps {
   private static final double PARALLEL_FLOPS = 2e6;
 
   private enum Mode {
-    VALUE, GRADIENT, VALUE_GRADIENT, HVP, HESSIAN, GRADIENT_HESSIAN, PARAMS, MIXED, HVP_MIXED
+    VALUE(false), GRADIENT(false), VALUE_GRADIENT(false), HVP(true), HESSIAN(true),
+    GRADIENT_HESSIAN(true), PARAMS(false), MIXED(true), HVP_MIXED(true);
+
+    /** Whether a tangent pass follows, so the forward pass must keep σ''. */
+    final boolean curvature;
+
+    Mode(boolean curvature) {
+      this.curvature = curvature;
+    }
   }
 
   private final MlpShape shape;
   private final MlpFunction function;
   private final boolean float32;
   private final boolean panama;
+  private final boolean sampleLanes;
   private final MlpWeightsF64 weights64;
   private final MlpWeightsF32 weights32;
   private final ThreadLocal<MlpTile> tiles;
@@ -59,14 +75,23 @@ public final class MlpOps {
    */
   public MlpOps(int[] sizes, boolean outputBias, MlpFunction function, boolean float32,
       boolean panama) {
+    this(sizes, outputBias, function, float32, panama, null);
+  }
+
+  /** As above; {@code sampleLanes} forces the Panama layout (null: {@link MlpKernels}' choice). */
+  MlpOps(int[] sizes, boolean outputBias, MlpFunction function, boolean float32, boolean panama,
+      Boolean sampleLanes) {
     this.function = Objects.requireNonNull(function, "function");
     this.float32 = float32;
     this.panama = panama && MlpKernels.available();
-    int lanes = this.panama ? MlpKernels.lanes(float32) : 1;
+    boolean sample = sampleLanes != null ? sampleLanes : MlpKernels.sampleLanes(sizes, float32);
+    this.sampleLanes = this.panama && sample;
+    int lanes = !this.panama ? 1
+        : this.sampleLanes ? MlpSampleTileF32.BLOCK : MlpKernels.lanes(float32);
     this.shape = new MlpShape(sizes, outputBias, lanes);
     this.weights64 = float32 ? null : new MlpWeightsF64(shape);
     this.weights32 = float32 ? new MlpWeightsF32(shape) : null;
-    if (this.panama) MlpKernels.warmup(function, float32);
+    if (this.panama) MlpKernels.warmup(function, float32, this.sampleLanes);
     this.tiles = ThreadLocal.withInitial(this::newTile);
     double m = 0;
     for (int k = 1; k < sizes.length; k++) m += 2.0 * sizes[k - 1] * sizes[k];
@@ -76,6 +101,11 @@ public final class MlpOps {
   /** Whether the Vector API kernels are in use (else the scalar twins). */
   public boolean panama() {
     return panama;
+  }
+
+  /** Whether the Panama kernels run samples across vector lanes (else neurons across lanes). */
+  public boolean sampleLanes() {
+    return sampleLanes;
   }
 
   /** Whether the kernels compute in float. */
@@ -99,6 +129,12 @@ public final class MlpOps {
   }
 
   MlpTile newTile() {
+    if (sampleLanes) {
+      int vectors = MlpKernels.sampleVectors(float32);
+      return float32
+          ? new MlpSampleTileF32(shape, weights32, function, vectors)
+          : new MlpSampleTileF64(shape, weights64, function, vectors);
+    }
     if (float32) {
       return panama
           ? new MlpPanamaF32(shape, weights32, function)
@@ -217,8 +253,9 @@ public final class MlpOps {
     public void run(int tile, int from, int to) {
       MlpTile t = tiles.get();
       if (parts != null) t.beginPartial();
-      for (int b = from; b < to; b += MlpTile.ROWS) {
-        microTile(t, mode, z, v, w, n, b, Math.min(MlpTile.ROWS, to - b), out1, out2);
+      int rows = t.capacity();
+      for (int b = from; b < to; b += rows) {
+        microTile(t, mode, z, v, w, n, b, Math.min(rows, to - b), out1, out2);
       }
       if (parts != null) t.endPartial(parts[tile]);
     }
@@ -259,7 +296,7 @@ public final class MlpOps {
   private void microTile(MlpTile t, Mode mode, double[] z, double[] v, double[] w, int n, int from,
       int rows, double[] out1, double[] out2) {
     t.load(z, n, from, rows);
-    t.forward();
+    t.forward(mode.curvature);
     switch (mode) {
       case VALUE -> t.value(out1, from);
       case GRADIENT -> {
@@ -302,6 +339,10 @@ public final class MlpOps {
 
   /** Adds the partials in tile order (slot {@code count} is the running total). */
   private void reduce(double[][] parts, int count, double[] grad) {
+    if (count == 1) {
+      shape.addPaddedTo(parts[0], grad);
+      return;
+    }
     double[] total = parts[count];
     System.arraycopy(parts[0], 0, total, 0, total.length);
     for (int t = 1; t < count; t++) {

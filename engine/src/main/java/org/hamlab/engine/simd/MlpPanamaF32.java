@@ -187,6 +187,14 @@ final class MlpPanamaF32 extends MlpTileF32 {
 
   @Override
   void activate(float[] a, float[] s1, float[] s2, int len) {
+    activate(function, a, s1, s2, len);
+  }
+
+  /**
+   * Elementwise, so shared with the sample-lane tile: {@code a = σ(a)}, σ' and, unless {@code s2}
+   * is null (no tangent pass follows), σ''. The null test is loop-invariant: C2 unswitches it.
+   */
+  static void activate(MlpFunction function, float[] a, float[] s1, float[] s2, int len) {
     switch (function) {
       case TANH -> tanh(a, s1, s2, len);
       case SIGMOID -> sigmoid(a, s1, s2, len);
@@ -219,7 +227,7 @@ final class MlpPanamaF32 extends MlpTileF32 {
       FloatVector d1 = y.neg().fma(y, one);
       y.intoArray(a, i);
       d1.intoArray(s1, i);
-      y.mul(minusTwo).mul(d1).intoArray(s2, i);
+      if (s2 != null) y.mul(minusTwo).mul(d1).intoArray(s2, i);
     }
   }
 
@@ -232,7 +240,7 @@ final class MlpPanamaF32 extends MlpTileF32 {
       FloatVector d1 = y.mul(one.sub(y));
       y.intoArray(a, i);
       d1.intoArray(s1, i);
-      d1.mul(y.fma(minusTwo, one)).intoArray(s2, i);
+      if (s2 != null) d1.mul(y.fma(minusTwo, one)).intoArray(s2, i);
     }
   }
 
@@ -246,7 +254,7 @@ final class MlpPanamaF32 extends MlpTileF32 {
       FloatVector y = r.blend(e.mul(r), z.compare(LT, 0.0f));
       z.max(0.0f).add(e.lanewise(LOG1P)).intoArray(a, i);
       y.intoArray(s1, i);
-      y.mul(one.sub(y)).intoArray(s2, i);
+      if (s2 != null) y.mul(one.sub(y)).intoArray(s2, i);
     }
   }
 
@@ -256,12 +264,17 @@ final class MlpPanamaF32 extends MlpTileF32 {
       FloatVector y = z.lanewise(SIN);
       y.intoArray(a, i);
       z.lanewise(COS).intoArray(s1, i);
-      y.neg().intoArray(s2, i);
+      if (s2 != null) y.neg().intoArray(s2, i);
     }
   }
 
   @Override
   void mul(float[] x, float[] y, float[] out, int len) {
+    product(x, y, out, len);
+  }
+
+  /** {@code out = x ⊙ y} (elementwise, shared with the sample-lane tile). */
+  static void product(float[] x, float[] y, float[] out, int len) {
     for (int i = 0; i < len; i += L) {
       FloatVector.fromArray(S, x, i).mul(FloatVector.fromArray(S, y, i)).intoArray(out, i);
     }
@@ -269,6 +282,12 @@ final class MlpPanamaF32 extends MlpTileF32 {
 
   @Override
   void tangentDelta(
+      float[] gd, float[] s1, float[] g, float[] s2, float[] zd, float[] out, int len) {
+    tangentDeltas(gd, s1, g, s2, zd, out, len);
+  }
+
+  /** {@code out = gd ⊙ s1 + g ⊙ s2 ⊙ zd} (elementwise, shared with the sample-lane tile). */
+  static void tangentDeltas(
       float[] gd, float[] s1, float[] g, float[] s2, float[] zd, float[] out, int len) {
     for (int i = 0; i < len; i += L) {
       FloatVector gs = FloatVector.fromArray(S, g, i).mul(FloatVector.fromArray(S, s2, i));

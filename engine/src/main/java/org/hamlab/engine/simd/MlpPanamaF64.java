@@ -195,6 +195,14 @@ final class MlpPanamaF64 extends MlpTileF64 {
 
   @Override
   void activate(double[] a, double[] s1, double[] s2, int len) {
+    activate(function, a, s1, s2, len);
+  }
+
+  /**
+   * Elementwise, so shared with the sample-lane tile: {@code a = σ(a)}, σ' and, unless {@code s2}
+   * is null (no tangent pass follows), σ''. The null test is loop-invariant: C2 unswitches it.
+   */
+  static void activate(MlpFunction function, double[] a, double[] s1, double[] s2, int len) {
     switch (function) {
       case TANH -> tanh(a, s1, s2, len);
       case SIGMOID -> sigmoid(a, s1, s2, len);
@@ -262,7 +270,7 @@ final class MlpPanamaF64 extends MlpTileF64 {
       DoubleVector d1 = th.neg().fma(th, one);
       th.intoArray(a, i);
       d1.intoArray(s1, i);
-      th.mul(minusTwo).mul(d1).intoArray(s2, i);
+      if (s2 != null) th.mul(minusTwo).mul(d1).intoArray(s2, i);
     }
   }
 
@@ -275,7 +283,7 @@ final class MlpPanamaF64 extends MlpTileF64 {
       DoubleVector d1 = y.mul(one.sub(y));
       y.intoArray(a, i);
       d1.intoArray(s1, i);
-      d1.mul(y.fma(minusTwo, one)).intoArray(s2, i);
+      if (s2 != null) d1.mul(y.fma(minusTwo, one)).intoArray(s2, i);
     }
   }
 
@@ -289,7 +297,7 @@ final class MlpPanamaF64 extends MlpTileF64 {
       DoubleVector y = r.blend(e.mul(r), z.compare(LT, 0.0));
       z.max(0.0).add(e.lanewise(LOG1P)).intoArray(a, i);
       y.intoArray(s1, i);
-      y.mul(one.sub(y)).intoArray(s2, i);
+      if (s2 != null) y.mul(one.sub(y)).intoArray(s2, i);
     }
   }
 
@@ -299,12 +307,17 @@ final class MlpPanamaF64 extends MlpTileF64 {
       DoubleVector y = z.lanewise(SIN);
       y.intoArray(a, i);
       z.lanewise(COS).intoArray(s1, i);
-      y.neg().intoArray(s2, i);
+      if (s2 != null) y.neg().intoArray(s2, i);
     }
   }
 
   @Override
   void mul(double[] x, double[] y, double[] out, int len) {
+    product(x, y, out, len);
+  }
+
+  /** {@code out = x ⊙ y} (elementwise, shared with the sample-lane tile). */
+  static void product(double[] x, double[] y, double[] out, int len) {
     for (int i = 0; i < len; i += L) {
       DoubleVector.fromArray(S, x, i).mul(DoubleVector.fromArray(S, y, i)).intoArray(out, i);
     }
@@ -312,6 +325,12 @@ final class MlpPanamaF64 extends MlpTileF64 {
 
   @Override
   void tangentDelta(
+      double[] gd, double[] s1, double[] g, double[] s2, double[] zd, double[] out, int len) {
+    tangentDeltas(gd, s1, g, s2, zd, out, len);
+  }
+
+  /** {@code out = gd ⊙ s1 + g ⊙ s2 ⊙ zd} (elementwise, shared with the sample-lane tile). */
+  static void tangentDeltas(
       double[] gd, double[] s1, double[] g, double[] s2, double[] zd, double[] out, int len) {
     for (int i = 0; i < len; i += L) {
       DoubleVector gs = DoubleVector.fromArray(S, g, i).mul(DoubleVector.fromArray(S, s2, i));

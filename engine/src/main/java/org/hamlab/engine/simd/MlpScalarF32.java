@@ -30,25 +30,25 @@ final class MlpScalarF32 extends MlpTileF32 {
           float t = tanh(z);
           a[i] = t;
           s1[i] = 1.0f - t * t;
-          s2[i] = -2.0f * t * s1[i];
+          if (s2 != null) s2[i] = -2.0f * t * s1[i];
         }
         case SIGMOID -> {
           float y = (float) (1.0 / (1.0 + Math.exp(-z)));
           a[i] = y;
           s1[i] = y * (1.0f - y);
-          s2[i] = s1[i] * (1.0f - 2.0f * y);
+          if (s2 != null) s2[i] = s1[i] * (1.0f - 2.0f * y);
         }
         case SOFTPLUS -> {
           float y = (float) (1.0 / (1.0 + Math.exp(-z)));
           a[i] = (float) (Math.max(z, 0.0) + Math.log1p(Math.exp(-Math.abs(z))));
           s1[i] = y;
-          s2[i] = y * (1.0f - y);
+          if (s2 != null) s2[i] = y * (1.0f - y);
         }
         case SIN -> {
           float y = (float) Math.sin(z);
           a[i] = y;
           s1[i] = (float) Math.cos(z);
-          s2[i] = -y;
+          if (s2 != null) s2[i] = -y;
         }
       }
     }

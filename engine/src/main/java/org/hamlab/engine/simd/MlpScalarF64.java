@@ -30,25 +30,25 @@ final class MlpScalarF64 extends MlpTileF64 {
           double t = Math.tanh(z);
           a[i] = t;
           s1[i] = 1.0 - t * t;
-          s2[i] = -2.0 * t * s1[i];
+          if (s2 != null) s2[i] = -2.0 * t * s1[i];
         }
         case SIGMOID -> {
           double y = 1.0 / (1.0 + Math.exp(-z));
           a[i] = y;
           s1[i] = y * (1.0 - y);
-          s2[i] = s1[i] * (1.0 - 2.0 * y);
+          if (s2 != null) s2[i] = s1[i] * (1.0 - 2.0 * y);
         }
         case SOFTPLUS -> {
           double y = 1.0 / (1.0 + Math.exp(-z));
           a[i] = Math.max(z, 0.0) + Math.log1p(Math.exp(-Math.abs(z)));
           s1[i] = y;
-          s2[i] = y * (1.0 - y);
+          if (s2 != null) s2[i] = y * (1.0 - y);
         }
         case SIN -> {
           double y = Math.sin(z);
           a[i] = y;
           s1[i] = Math.cos(z);
-          s2[i] = -y;
+          if (s2 != null) s2[i] = -y;
         }
       }
     }

@@ -6,13 +6,14 @@ package org.hamlab.engine.simd;
  *
  * <p>Layers are numbered k = 1..K (hidden) and K+1 (output). {@code count[k]} is the true width
  * (count[0] = D), {@code width[k]} the width rounded up to a multiple of {@code lanes}, so every
- * row of a tile array is a whole number of vectors and the kernels need no lane tails.
+ * row of a tile array is a whole number of vectors and the kernels need no lane tails (the
+ * sample-lane tiles use {@code lanes} = 4, their register block).
  *
  * <p><b>Flat θ layout</b> (org.hamlab.engine.nn.Mlp): per hidden layer k the weight W_k row-major
  * (count[k] × count[k−1], as PyTorch nn.Linear stores it) then the bias b_k (count[k]); then the
  * output weight w (1 × count[K]); then the output bias c if {@code outputBias}.
  *
- * <p><b>Padded layout</b>: per hidden layer k, dW_kᵀ as count[k−1] rows of width[k] (transposed,
+ * <p><b>Padded layout</b>: per hidden layer k, dW_kᵀ as width[k−1] rows of width[k] (transposed,
  * so the rank-t update runs vectors across output neurons like the GEMM), then db_k (width[k]);
  * then dw (width[K]); then dc (1). Padding entries are computed but never read back.
  */
@@ -66,7 +67,7 @@ final class MlpShape {
       flatB[k] = f;
       f += count[k];
       padW[k] = p;
-      p += count[k - 1] * width[k];
+      p += width[k - 1] * width[k];
       padB[k] = p;
       p += width[k];
     }

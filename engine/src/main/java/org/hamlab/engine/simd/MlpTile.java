@@ -1,8 +1,8 @@
 package org.hamlab.engine.simd;
 
 /**
- * Per-thread scratch of up to {@link #ROWS} batch rows that runs the MLP derivative passes of
- * paper.md §7.4 on one micro-tile. Implementations differ by precision and by scalar/Panama
+ * Per-thread scratch of up to {@link #capacity()} batch rows that runs the MLP derivative passes
+ * of paper.md §7.4 on one micro-tile. Implementations differ by precision and by scalar/Panama
  * primitives; the pass structure is the same for all. Never shared between threads.
  *
  * <p>Call order per micro-tile: {@link #load}, {@link #forward}, then any of the passes below.
@@ -10,14 +10,25 @@ package org.hamlab.engine.simd;
  * {@link #endPartial}) which the caller reduces in tile order.
  */
 interface MlpTile {
-  /** Rows per micro-tile (samples carried through all layers together). */
+  /** Rows per micro-tile of the neuron-lane tiles ({@link MlpTileF32}, {@link MlpTileF64}). */
   int ROWS = 16;
+
+  /**
+   * Rows per micro-tile (samples carried through all layers together); a divisor of
+   * {@link MlpOps#TILE}.
+   */
+  default int capacity() {
+    return ROWS;
+  }
 
   /** Loads rows {@code [from, from+rows)} of the state-layout batch {@code z} of {@code n} rows. */
   void load(double[] z, int n, int from, int rows);
 
-  /** z_k = W_k a_{k−1} + b_k, a_k = σ(z_k), with σ', σ'' kept (paper.md §7.4). */
-  void forward();
+  /**
+   * z_k = W_k a_{k−1} + b_k, a_k = σ(z_k), with σ' kept and, when {@code curvature}, σ'' (paper.md
+   * §7.4); only {@link #tangent} needs σ'', so gradient-only passes skip it.
+   */
+  void forward(boolean curvature);
 
   /** {@code out[from+t] = H(z_t)}. */
   void value(double[] out, int from);

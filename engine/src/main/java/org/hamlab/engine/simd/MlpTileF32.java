@@ -26,6 +26,7 @@ abstract class MlpTileF32 implements MlpTile {
   final float[] rowScale = new float[ROWS];
   int rows;
   int rowsPad;
+  private boolean curvature;
 
   MlpTileF32(MlpShape shape, MlpWeightsF32 weights, MlpFunction function) {
     this.shape = shape;
@@ -103,11 +104,12 @@ abstract class MlpTileF32 implements MlpTile {
   }
 
   @Override
-  public void forward() {
+  public void forward(boolean curvature) {
+    this.curvature = curvature;
     MlpWeightsF32 p = weights;
     for (int k = 1; k <= depth; k++) {
       gemm(a[k - 1], shape.width[k - 1], shape.count[k - 1], p.wt[k], shape.width[k], p.b[k], a[k]);
-      activate(a[k], s1[k], s2[k], rowsPad * shape.width[k]);
+      activate(a[k], s1[k], curvature ? s2[k] : null, rowsPad * shape.width[k]);
     }
   }
 
@@ -147,6 +149,7 @@ abstract class MlpTileF32 implements MlpTile {
 
   @Override
   public void tangent() {
+    if (!curvature) throw new IllegalStateException("tangent() needs forward(true)");
     MlpWeightsF32 p = weights;
     for (int k = 1; k <= depth; k++) {
       gemm(ad[k - 1], shape.width[k - 1], shape.count[k - 1], p.wt[k], shape.width[k], null, zd[k]);

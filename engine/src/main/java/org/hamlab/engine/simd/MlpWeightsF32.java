@@ -2,8 +2,8 @@ package org.hamlab.engine.simd;
 
 /**
  * Single-precision copies of θ in the two layouts the tile kernels read: {@code wt[k]} is W_kᵀ
- * ({@code count[k−1]} rows of {@code width[k]}, forward), {@code wm[k]} is W_k ({@code count[k]}
- * rows of {@code width[k−1]}, reverse); biases and the output weight are zero-padded.
+ * ({@code width[k−1]} rows of {@code width[k]}, forward), {@code wm[k]} is W_k ({@code width[k]}
+ * rows of {@code width[k−1]}, reverse), zero-padded, as are the biases and the output weight.
  */
 final class MlpWeightsF32 {
   final float[][] wt;
@@ -17,8 +17,8 @@ final class MlpWeightsF32 {
     wm = new float[s.depth + 1][];
     b = new float[s.depth + 1][];
     for (int k = 1; k <= s.depth; k++) {
-      wt[k] = new float[s.count[k - 1] * s.width[k]];
-      wm[k] = new float[s.count[k] * s.width[k - 1]];
+      wt[k] = new float[s.width[k - 1] * s.width[k]];
+      wm[k] = new float[s.width[k] * s.width[k - 1]];
       b[k] = new float[s.width[k]];
     }
     wOut = new float[s.width[s.depth]];

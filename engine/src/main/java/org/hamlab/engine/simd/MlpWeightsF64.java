@@ -2,8 +2,8 @@ package org.hamlab.engine.simd;
 
 /**
  * Double-precision copies of θ in the two layouts the tile kernels read: {@code wt[k]} is W_kᵀ
- * ({@code count[k−1]} rows of {@code width[k]}, forward), {@code wm[k]} is W_k ({@code count[k]}
- * rows of {@code width[k−1]}, reverse); biases and the output weight are zero-padded.
+ * ({@code width[k−1]} rows of {@code width[k]}, forward), {@code wm[k]} is W_k ({@code width[k]}
+ * rows of {@code width[k−1]}, reverse), zero-padded, as are the biases and the output weight.
  */
 final class MlpWeightsF64 {
   final double[][] wt;
@@ -17,8 +17,8 @@ final class MlpWeightsF64 {
     wm = new double[s.depth + 1][];
     b = new double[s.depth + 1][];
     for (int k = 1; k <= s.depth; k++) {
-      wt[k] = new double[s.count[k - 1] * s.width[k]];
-      wm[k] = new double[s.count[k] * s.width[k - 1]];
+      wt[k] = new double[s.width[k - 1] * s.width[k]];
+      wm[k] = new double[s.width[k] * s.width[k - 1]];
       b[k] = new double[s.width[k]];
     }
     wOut = new double[s.width[s.depth]];
