@@ -4,6 +4,7 @@ import org.hamlab.engine.integrator.SolveException;
 import org.hamlab.engine.integrator.StepStatus;
 import org.hamlab.engine.nn.ParametricHamiltonian;
 import org.hamlab.engine.parallel.Tiles;
+import org.hamlab.engine.simd.HessianTangents;
 
 /**
  * The exact discrete adjoint of the implicit midpoint rule (paper.md §7.3), with every observation
@@ -130,6 +131,7 @@ public record DiscreteAdjoint(
     double[] lambda = buf.get(u), mu = buf.get(u), v = buf.get(u);
     double[] hess = buf.get(exact ? dim * u : u);
     double[] work = exact && d > 1 ? buf.get(dim * (dim + 1)) : null;
+    ExactStep step = exact ? new ExactStep(w, h, mid, lambda, mu, work, d, m, from) : null;
     // λ_N = ∇ℓ_N(y_N) (paper.md §7.3); cur holds y_N
     w.addResidual(0, null, c, cur, steps, from, m, lambda);
     // y_{n+2}, y_{n+3}: the extrapolated start of the reverse solve (Midpoint.reconstruct)
@@ -150,9 +152,14 @@ public record DiscreteAdjoint(
             m);
       }
       for (int i = 0; i < u; i++) mid[i] = 0.5 * (nxt[i] + cur[i]);
-      solveMu(model, h, mid, lambda, mu, v, hess, work, d, m, n, from);
-      Midpoint.scaledJt(mu, h, v, d, m);
-      model.accumulateMixed(mid, v, m, grad);
+      if (exact) {
+        step.at(n);
+        model.hessianThenMixed(mid, m, hess, step, v, grad);
+      } else {
+        solveMu(model, h, mid, lambda, mu, v, hess, d, m, n, from);
+        Midpoint.scaledJt(mu, h, v, d, m);
+        model.accumulateMixed(mid, v, m, grad);
+      }
       if (n > 0) {
         // λ_n = ∇ℓ_n(y_n) + 2μ_n − λ_{n+1}
         for (int i = 0; i < u; i++) lambda[i] = 2 * mu[i] - lambda[i];
@@ -168,7 +175,7 @@ public record DiscreteAdjoint(
     return sum;
   }
 
-  /** (I − (h/2) S Jᵀ) μ = λ at the midpoint, per {@link #adjointSolve()}. */
+  /** (I − (h/2) S Jᵀ) μ = λ at the midpoint by fixed-point iteration ({@link AdjointSolve}). */
   private void solveMu(
       ParametricHamiltonian model,
       double h,
@@ -177,26 +184,11 @@ public record DiscreteAdjoint(
       double[] mu,
       double[] v,
       double[] hess,
-      double[] work,
       int d,
       int m,
       int step,
       int from) {
     int u = 2 * d * m;
-    if (adjointSolve.kind() == AdjointSolve.Kind.EXACT) {
-      model.hessian(mid, m, hess);
-      int bad = Midpoint.solveAdjointSystem(hess, h, lambda, mu, d, m, work);
-      if (bad >= 0) {
-        throw new SolveException(
-            "discrete adjoint (I − (h/2)SJᵀ singular or non-finite)",
-            h,
-            step,
-            from + bad,
-            org.hamlab.engine.integrator.Rollout.row(mid, m, 2 * d, bad),
-            StepStatus.nonFinite(bad));
-      }
-      return;
-    }
     double scale = 0;
     for (int i = 0; i < u; i++) scale = Math.max(scale, Math.abs(lambda[i]));
     System.arraycopy(lambda, 0, mu, 0, u);
@@ -226,6 +218,60 @@ public record DiscreteAdjoint(
             StepStatus.notConverged(worst, change, it));
       }
       if (change <= tol) return;
+    }
+  }
+
+  /**
+   * The exact backward step's row solve, run between the Hessian and the mixed derivative of
+   * {@link ParametricHamiltonian#hessianThenMixed}: (I − (h/2) S_n Jᵀ) μ_n = λ_{n+1} per row
+   * (paper.md §7.3), then v = h Jᵀμ_n. One per tile, reused for every step; synchronized because
+   * the 2d×2d elimination shares one work array.
+   */
+  private static final class ExactStep implements HessianTangents {
+    private final WindowBatch batch;
+    private final double h;
+    private final double[] mid, lambda, mu, work;
+    private final int d, m, from;
+    private int step;
+
+    ExactStep(
+        WindowBatch batch,
+        double h,
+        double[] mid,
+        double[] lambda,
+        double[] mu,
+        double[] work,
+        int d,
+        int m,
+        int from) {
+      this.batch = batch;
+      this.h = h;
+      this.mid = mid;
+      this.lambda = lambda;
+      this.mu = mu;
+      this.work = work;
+      this.d = d;
+      this.m = m;
+      this.from = from;
+    }
+
+    void at(int n) {
+      step = n;
+    }
+
+    @Override
+    public synchronized void tangents(double[] hess, int n, int first, int rows, double[] v) {
+      int bad = Midpoint.solveAdjointSystem(hess, h, lambda, mu, d, m, first, rows, work);
+      if (bad >= 0) {
+        throw new SolveException(
+            "discrete adjoint (I − (h/2)SJᵀ singular or non-finite)",
+            h,
+            step,
+            batch.row(from + bad),
+            org.hamlab.engine.integrator.Rollout.row(mid, m, 2 * d, bad),
+            StepStatus.nonFinite(bad));
+      }
+      Midpoint.scaledJt(mu, h, v, d, m, first, rows);
     }
   }
 }

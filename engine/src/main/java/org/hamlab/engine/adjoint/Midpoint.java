@@ -164,6 +164,17 @@ final class Midpoint {
     }
   }
 
+  /** As above for rows {@code [from, from+rows)} of each component. */
+  static void scaledJt(double[] mu, double c, double[] out, int d, int m, int from, int rows) {
+    int half = d * m;
+    for (int k = 0; k < d; k++) {
+      for (int i = k * m + from, end = i + rows; i < end; i++) {
+        out[i] = -c * mu[half + i];
+        out[half + i] = c * mu[i];
+      }
+    }
+  }
+
   /**
    * Solves (I − (h/2) S Jᵀ) μ = λ per row, S the Hessian in the layout of {@link
    * Hamiltonian#hessian} ({@code S[(i*dim+j)*m+b]}). (S Jᵀ)_ij = S_{i,j+d} for j &lt; d and
@@ -173,9 +184,24 @@ final class Midpoint {
    */
   static int solveAdjointSystem(
       double[] hess, double h, double[] lambda, double[] mu, int d, int m, double[] work) {
+    return solveAdjointSystem(hess, h, lambda, mu, d, m, 0, m, work);
+  }
+
+  /** As above for rows {@code [from, from+rows)} of the {@code m}-row tile. */
+  static int solveAdjointSystem(
+      double[] hess,
+      double h,
+      double[] lambda,
+      double[] mu,
+      int d,
+      int m,
+      int from,
+      int rows,
+      double[] work) {
     double c = 0.5 * h;
+    int end = from + rows;
     if (d == 1) {
-      for (int b = 0; b < m; b++) {
+      for (int b = from; b < end; b++) {
         double s00 = hess[b], s01 = hess[m + b], s10 = hess[2 * m + b], s11 = hess[3 * m + b];
         double a00 = 1 - c * s01, a01 = c * s00, a10 = -c * s11, a11 = 1 + c * s10;
         double det = a00 * a11 - a01 * a10;
@@ -187,7 +213,7 @@ final class Midpoint {
       return -1;
     }
     int dim = 2 * d, w = dim + 1;
-    for (int b = 0; b < m; b++) {
+    for (int b = from; b < end; b++) {
       for (int i = 0; i < dim; i++) {
         for (int j = 0; j < dim; j++) {
           double sj = j < d ? hess[(i * dim + j + d) * m + b] : -hess[(i * dim + j - d) * m + b];

@@ -46,7 +46,8 @@ record WindowBatch(
     return rows == null ? count : rows.length;
   }
 
-  private int row(int i) {
+  /** The data row of batch row i (what errors name). */
+  int row(int i) {
     return rows == null ? i : rows[i];
   }
 

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import org.hamlab.engine.random.Seeds;
+import org.hamlab.engine.simd.HessianTangents;
 import org.hamlab.engine.simd.MlpKernels;
 import org.hamlab.engine.simd.MlpOps;
 
@@ -26,7 +27,8 @@ import org.hamlab.engine.simd.MlpOps;
  * {@link #parameters()} was modified.
  *
  * <p><b>Fused operations</b> (see {@link ParametricHamiltonian}): {@link #hessianVectorAndMixed},
- * {@link #gradientAndHessian}, {@link #valueAndGradient} share the forward and reverse passes.
+ * {@link #hessianThenMixed}, {@link #gradientAndHessian}, {@link #valueAndGradient} share the
+ * forward and reverse passes.
  */
 public final class Mlp implements ParametricHamiltonian {
   private final MlpSpec spec;
@@ -192,6 +194,12 @@ public final class Mlp implements ParametricHamiltonian {
   @Override
   public void hessianVectorAndMixed(double[] z, double[] v, int n, double[] out, double[] grad) {
     ops.hessianVectorAndMixed(z, v, n, out, grad);
+  }
+
+  @Override
+  public void hessianThenMixed(
+      double[] z, int n, double[] hessianOut, HessianTangents tangents, double[] v, double[] grad) {
+    ops.hessianThenMixed(z, n, hessianOut, tangents, v, grad);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.hamlab.engine.nn;
 
+import org.hamlab.engine.simd.HessianTangents;
 import org.hamlab.engine.system.Hamiltonian;
 
 /**
@@ -56,6 +57,19 @@ public interface ParametricHamiltonian extends Hamiltonian {
   default void gradientAndHessian(double[] z, int n, double[] gradientOut, double[] hessianOut) {
     gradient(z, n, gradientOut);
     hessian(z, n, hessianOut);
+  }
+
+  /**
+   * Fused, for the discrete adjoint's backward step (paper.md §7.3): the full Hessian S at z
+   * ({@code hessianOut}, {@code [(i*dim + j)*n + b]}), then the directions {@code v} computed from
+   * it row by row by {@code tangents}, then {@code grad += Σ_b ∂θ [v_b · ∇_z H_θ(z_b)]}. {@link
+   * Mlp} shares one forward and reverse pass between the two. The default makes the calls in turn.
+   */
+  default void hessianThenMixed(
+      double[] z, int n, double[] hessianOut, HessianTangents tangents, double[] v, double[] grad) {
+    hessian(z, n, hessianOut);
+    tangents.tangents(hessianOut, n, 0, n, v);
+    accumulateMixed(z, v, n, grad);
   }
 
   /** Fused: H ({@code valueOut}, length n) and ∇_z H ({@code gradientOut}) at the same points. */

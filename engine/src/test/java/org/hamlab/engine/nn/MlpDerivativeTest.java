@@ -165,6 +165,38 @@ class MlpDerivativeTest {
 
   @ParameterizedTest
   @MethodSource("nets")
+  void hessianThenMixedEqualsTheSeparateCalls(MlpSpec spec) {
+    Mlp mlp = Mlp.create(spec);
+    int dim = mlp.dim();
+    double[] z = randomStates(dim, N, 8);
+    double[] lambda = randomStates(dim, N, 9);
+    // v_b = S_b λ_b, from the Hessian of its own row as the discrete adjoint's solve is
+    org.hamlab.engine.simd.HessianTangents f =
+        (hess, n, from, rows, v) -> {
+          for (int b = from; b < from + rows; b++) {
+            for (int i = 0; i < dim; i++) {
+              double s = 0;
+              for (int j = 0; j < dim; j++) s += hess[(i * dim + j) * n + b] * lambda[j * n + b];
+              v[i * n + b] = s;
+            }
+          }
+        };
+    double[] hess = new double[dim * dim * N], v = new double[dim * N];
+    double[] fused = new double[mlp.parameterCount()];
+    mlp.hessianThenMixed(z, N, hess, f, v, fused);
+    double[] hess2 = new double[hess.length], v2 = new double[v.length];
+    double[] separate = new double[fused.length];
+    mlp.hessian(z, N, hess2);
+    f.tangents(hess2, N, 0, N, v2);
+    mlp.accumulateMixed(z, v2, N, separate);
+    assertSame(spec, hess2, hess);
+    assertSame(spec, v2, v);
+    assertSame(spec, separate, fused);
+    assertTrue(java.util.Arrays.stream(fused).anyMatch(x -> x != 0), "the mixed term was added");
+  }
+
+  @ParameterizedTest
+  @MethodSource("nets")
   void parameterGradientMatchesFiniteDifferences(MlpSpec spec) {
     Mlp mlp = Mlp.create(spec);
     int dim = mlp.dim();

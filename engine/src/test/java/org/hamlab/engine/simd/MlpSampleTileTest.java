@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * count invariance (bitwise) of the sample-lane parameter gradients.
  */
 class MlpSampleTileTest {
-  private static final int PASSES = 9;
+  private static final int PASSES = 10;
 
   @ParameterizedTest
   @ValueSource(ints = {1, 2, 7, 8, 9, 15, 16, 17, 31, 32, 33, 63, 64, 65, 100, 257})
@@ -227,6 +227,24 @@ class MlpSampleTileTest {
         double[] h = new double[dim * dim * n];
         o.gradientAndHessian(z, n, out, h);
         System.arraycopy(h, 0, out, dim * n, h.length);
+      }
+      case 9 -> {
+        // v_b = S_b z_b: each row's direction comes from its own Hessian (the adjoint's pattern)
+        out = new double[(dim * dim + dim) * n + count];
+        double[] h = new double[dim * dim * n], t = new double[dim * n], g = new double[count];
+        Arrays.fill(g, 1.0);
+        o.hessianThenMixed(z, n, h, (hs, rows, from, m, vv) -> {
+          for (int b = from; b < from + m; b++) {
+            for (int i = 0; i < dim; i++) {
+              double s = 0;
+              for (int j = 0; j < dim; j++) s += hs[(i * dim + j) * rows + b] * z[j * rows + b];
+              vv[i * rows + b] = s;
+            }
+          }
+        }, t, g);
+        System.arraycopy(h, 0, out, 0, h.length);
+        System.arraycopy(t, 0, out, h.length, t.length);
+        System.arraycopy(g, 0, out, h.length + t.length, count);
       }
       default -> {
         out = new double[dim * n + count];
