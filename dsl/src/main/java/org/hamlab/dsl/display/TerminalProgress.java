@@ -1,6 +1,5 @@
 package org.hamlab.dsl.display;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import me.tongfei.progressbar.ProgressBar;
@@ -37,7 +36,7 @@ public final class TerminalProgress implements ProgressSink {
         bar.stepTo(done);
         if (!metrics.isEmpty()) {
           bar.setExtraMessage(metrics.entrySet().stream()
-              .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%.3e", e.getValue()))
+              .map(e -> e.getKey() + " " + ProgressSink.format(e.getValue()))
               .collect(Collectors.joining(", ")));
         }
       }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.hamlab.dsl.display.ProgressSink;
 
 /**
  * What a running task looks like in the notebook: a bar with done/total, metrics, elapsed and
@@ -122,12 +123,7 @@ public record ProgressView(String title, long done, long total, String unit,
   }
 
   static String number(double v) {
-    if (v == 0 || !Double.isFinite(v)) {
-      return String.valueOf(v);
-    }
-    double a = Math.abs(v);
-    return a >= 1e-3 && a < 1e5 ? String.format(Locale.ROOT, "%.4g", v)
-        : String.format(Locale.ROOT, "%.3e", v);
+    return ProgressSink.format(v);
   }
 
   static String duration(double s) {

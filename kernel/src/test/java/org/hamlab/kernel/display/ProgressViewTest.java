@@ -45,4 +45,16 @@ class ProgressViewTest {
     assertEquals(ys.getFirst(), thin.getFirst());
     assertEquals(ys.getLast(), thin.getLast());
   }
+
+  @Test
+  void countsShowAsIntegersAndMeasuresWithFourDigits() {
+    ProgressView v = new ProgressView("sweep", 2, 4, "runs", Map.of("failed", 1.0, "running", 0.0),
+        2, 3, List.of(), "");
+    String t = v.text();
+    assertTrue(t.contains("failed=1") && !t.contains("failed=1.0"), t);
+    assertTrue(t.contains("running=0") && !t.contains("running=0.0"), t);
+    assertEquals("2.031e-04", ProgressView.number(2.0305e-4));
+    assertEquals("0.01230", ProgressView.number(0.0123));
+    assertEquals("NaN", ProgressView.number(Double.NaN));
+  }
 }
