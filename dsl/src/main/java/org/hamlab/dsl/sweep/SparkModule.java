@@ -52,15 +52,10 @@ final class SparkModule {
           + ENV + "); `./hamlab shell`, `./hamlab run` and the notebook kernel installed by `./hamlab install` "
           + "set it. Or drop .on(...) to run in this JVM");
     }
-    ClassLoader loader = LOADERS.computeIfAbsent(where, SparkModule::loader);
-    boolean any = false;
-    for (SweepRunner r : ServiceLoader.load(SweepRunner.class, loader)) {
+    List<SweepRunner> runners = runners(where);
+    if (runners.isEmpty()) throw notBuilt(where, "no sweep runner in it");
+    for (SweepRunner r : runners) {
       if (r.accepts(master)) return r;
-      any = true;
-    }
-    if (!any) {
-      LOADERS.remove(where); // built later, it is looked at afresh
-      throw notBuilt(where, "no sweep runner in it");
     }
     throw new IllegalStateException("the Spark module in " + where + " does not run on '" + master
         + "'; give a master such as \"local[2]\", \"local-cluster[2,1,1024]\" or \"spark://host:7077\"");
@@ -71,15 +66,18 @@ final class SparkModule {
     String where = location();
     if (where == null) return false;
     try {
-      if (ServiceLoader.load(SweepRunner.class, LOADERS.computeIfAbsent(where, SparkModule::loader)).iterator()
-          .hasNext()) {
-        return true;
-      }
-      LOADERS.remove(where);
-      return false;
+      return !runners(where).isEmpty();
     } catch (IllegalStateException | java.util.ServiceConfigurationError e) {
       return false;
     }
+  }
+
+  /** The runners the module at {@code where} provides; none: forgotten, so a later build is seen. */
+  private static List<SweepRunner> runners(String where) {
+    List<SweepRunner> runners = new ArrayList<>();
+    ServiceLoader.load(SweepRunner.class, LOADERS.computeIfAbsent(where, SparkModule::loader)).forEach(runners::add);
+    if (runners.isEmpty()) LOADERS.remove(where);
+    return runners;
   }
 
   /** The configured or guessed class path of the module, or null. */

@@ -156,7 +156,7 @@ public record DiscreteAdjoint(
         step.at(n);
         model.hessianThenMixed(mid, m, hess, step, v, grad);
       } else {
-        solveMu(model, h, mid, lambda, mu, v, hess, d, m, n, from);
+        solveMu(model, w, h, mid, lambda, mu, v, hess, d, m, n, from);
         Midpoint.scaledJt(mu, h, v, d, m);
         model.accumulateMixed(mid, v, m, grad);
       }
@@ -178,6 +178,7 @@ public record DiscreteAdjoint(
   /** (I − (h/2) S Jᵀ) μ = λ at the midpoint by fixed-point iteration ({@link AdjointSolve}). */
   private void solveMu(
       ParametricHamiltonian model,
+      WindowBatch w,
       double h,
       double[] mid,
       double[] lambda,
@@ -213,7 +214,7 @@ public record DiscreteAdjoint(
             "discrete adjoint (fixed point)",
             h,
             step,
-            from + worst,
+            w.row(from + worst),
             org.hamlab.engine.integrator.Rollout.row(mid, m, 2 * d, worst),
             StepStatus.notConverged(worst, change, it));
       }

@@ -157,11 +157,7 @@ final class Midpoint {
 
   /** out = c·Jᵀμ = c·(−μ_p, μ_q). */
   static void scaledJt(double[] mu, double c, double[] out, int d, int m) {
-    int half = d * m;
-    for (int i = 0; i < half; i++) {
-      out[i] = -c * mu[half + i];
-      out[half + i] = c * mu[i];
-    }
+    scaledJt(mu, c, out, d, m, 0, m);
   }
 
   /** As above for rows {@code [from, from+rows)} of each component. */
