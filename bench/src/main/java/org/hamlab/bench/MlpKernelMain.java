@@ -35,7 +35,7 @@ public final class MlpKernelMain {
     double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 1.0;
     System.out.printf(Locale.ROOT, "threads=%d batch=%d layout=%s sampleVectors=%s%n",
         Tiles.threads(), n, System.getProperty("hamlab.simd.layout", "auto"),
-        System.getProperty("hamlab.simd.sampleVectors", "4"));
+        System.getProperty("hamlab.simd.sampleVectors", "a tile"));
     System.out.printf(Locale.ROOT, "%-16s %-8s %-10s %10s %10s %10s%n", "net", "dtype", "op",
         "µs/call", "GFLOP/s", "B/call");
     for (int[] hidden : new int[][] {{64, 64}, {16, 32, 16}}) {

@@ -55,20 +55,20 @@ public final class MlpKernels {
    * Whether {@link MlpOps} runs a net with samples across vector lanes ({@link MlpSampleTileF32},
    * {@link MlpSampleTileF64}) rather than neurons across lanes: forced by
    * {@code -Dhamlab.simd.layout=sample|neuron}, else chosen from measurements (Zen 5, AVX-512,
-   * MlpKernelMain, one thread, batch 64 and 4096): in float the sample lanes win on the nets
-   * measured, 2-16-32-16-1 (value+gradient 61 → 77-86 GFLOP/s, HVP 69-71 → 84-89, mixed equal)
-   * and 2-64-64-1 (value+gradient 98-114 → 122-131, HVP 108-116 → 122-132, mixed equal), so they
-   * are used for hidden widths up to 4 vectors; in double they are no faster in the GEMM passes
-   * (tanh dominates) and 10-25 % slower in the mixed derivative, so double keeps neuron lanes.
-   * Only measured on AVX-512: other widths, where the sample-lane parameter sums lack their
-   * register-blocked kernels, keep neuron lanes.
+   * MlpKernelMain, batch 4096, two threads): the sample lanes win for hidden widths up to 4
+   * vectors (64 in float, 32 in double). Float: 2-16-32-16-1 value+gradient 61 → 77-86 GFLOP/s,
+   * HVP 69-71 → 84-89, mixed equal; 2-64-64-1 value+gradient 98-114 → 122-131, HVP 108-116 →
+   * 122-132, mixed equal. Double, 2-16-32-16-1, with a 64-row micro-tile: value+gradient 53 → 61,
+   * HVP 64 → 73, mixed equal; at 2-64-64-1 (8 vectors) the mixed derivative is 15 % slower, so
+   * wider double nets keep neuron lanes. Only measured on AVX-512: other widths, where the
+   * sample-lane parameter sums lack their register-blocked kernels, keep neuron lanes.
    */
   static boolean sampleLanes(int[] sizes, boolean float32) {
+    boolean blocked = float32 ? MlpSampleOuterF32.BLOCKED : MlpSampleOuterF64.BLOCKED;
     return switch (LAYOUT) {
       case "sample" -> true;
       case "neuron" -> false;
-      default ->
-          float32 && MlpSampleOuterF32.BLOCKED && maxHidden(sizes) <= 4 * lanes(true);
+      default -> blocked && maxHidden(sizes) <= 4 * lanes(float32);
     };
   }
 
@@ -80,11 +80,14 @@ public final class MlpKernels {
 
   /**
    * Sample vectors per micro-tile of the sample-lane tiles: {@code hamlab.simd.sampleVectors}
-   * (default 4; a multiple of 4, the GEMM block), at most one {@link MlpOps#TILE} of rows.
+   * (default: one {@link MlpOps#TILE} of rows, 4 float or 8 double vectors on AVX-512; a multiple
+   * of 4, the GEMM block). Longer micro-tiles amortise the lane sums of the parameter gradients:
+   * 2-16-32-16-1 double mixed derivative 983 → 815 µs per 4096 rows from 4 to 8 vectors.
    */
   static int sampleVectors(boolean float32) {
     int lanes = lanes(float32);
-    int v = Math.min(Integer.getInteger("hamlab.simd.sampleVectors", 4), MlpOps.TILE / lanes);
+    int v = Math.min(Integer.getInteger("hamlab.simd.sampleVectors", MlpOps.TILE / lanes),
+        MlpOps.TILE / lanes);
     if (v < 4 || v % 4 != 0 || MlpOps.TILE % (v * lanes) != 0) {
       throw new IllegalArgumentException("hamlab.simd.sampleVectors=" + v + ": use a multiple of"
           + " 4 vectors whose " + v + " × " + lanes + " rows divide the tile of " + MlpOps.TILE);

@@ -179,6 +179,21 @@ class MlpOpsTest {
       assertTrue(Math.abs(s1[i] - (1 - t * t)) <= 1e-15, "σ' at " + z[i]);
     }
     assertTrue(max < 5e-16, "double tanh max relative error " + max);
+    // log-uniform over 1e-12..20 and uniform over 0..20, both signs: at most 4 ulp of the result
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
+    double[] x = new double[1 << 20];
+    for (int i = 0; i < x.length; i++) {
+      double u = rnd.nextDouble();
+      x[i] = (i % 2 == 0 ? Math.pow(10, -12 + 13.4 * u) : 20 * u) * (rnd.nextBoolean() ? 1 : -1);
+    }
+    double[] tx = x.clone();
+    MlpPanamaF64.tanh(tx, new double[x.length], null, x.length);
+    double ulps = 0;
+    for (int i = 0; i < x.length; i++) {
+      double t = StrictMath.tanh(x[i]);
+      ulps = Math.max(ulps, Math.abs(tx[i] - t) / Math.ulp(t));
+    }
+    assertTrue(ulps <= 4, "double tanh is " + ulps + " ulp from StrictMath.tanh");
     int lanes = MlpSpecies.DOUBLE_SPECIES.length();
     double[] big = new double[lanes];
     double[] special = {25, -25, 1e300, -1e300, 0.0, -0.0, Double.MIN_VALUE, 19.99};

@@ -134,10 +134,15 @@ class MlpSampleTileTest {
   @Test
   void layoutFollowsTheMeasuredRule() {
     int[] narrow = {2, 16, 32, 16, 1};
-    int[] wide = {2, 4 * MlpKernels.lanes(true) + 1, 1};
     assertEquals(MlpSampleOuterF32.BLOCKED, MlpKernels.sampleLanes(narrow, true), "float narrow");
-    assertTrue(!MlpKernels.sampleLanes(narrow, false), "double keeps neuron lanes");
-    assertTrue(!MlpKernels.sampleLanes(wide, true), "float wider than 4 vectors");
+    assertEquals(MlpSampleOuterF64.BLOCKED, MlpKernels.sampleLanes(narrow, false), "double narrow");
+    for (boolean float32 : new boolean[] {false, true}) {
+      int four = 4 * MlpKernels.lanes(float32);
+      assertEquals(MlpSampleOuterF32.BLOCKED && MlpSampleOuterF64.BLOCKED,
+          MlpKernels.sampleLanes(new int[] {2, four, four, 1}, float32), "4 vectors wide");
+      assertTrue(!MlpKernels.sampleLanes(new int[] {2, four + 1, 1}, float32),
+          "wider than 4 vectors, float32 " + float32);
+    }
   }
 
   @Test
