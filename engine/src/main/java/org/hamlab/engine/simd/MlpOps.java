@@ -198,7 +198,8 @@ public final class MlpOps {
    * The full Hessian {@code hessianOut[(i*D + j)*n + b]}, then {@code v} from it by {@code
    * tangents}, then {@code grad += Σ_b ∂θ [v_b · ∇H(z_b)]}, all on one forward and reverse pass
    * per micro-tile: the discrete adjoint's backward step (paper.md §7.3) in 2 + 2D + 4 matrix
-   * passes instead of 2 + 2D and 6.
+   * passes instead of 2 + 2D and 6; on sample-lane tiles in 2 + 2D + 2, as the tangent pass of v
+   * is combined from the D unit ones ({@link MlpTile#combineTangents}).
    */
   public void hessianThenMixed(double[] z, int n, double[] hessianOut, HessianTangents tangents,
       double[] v, double[] grad) {
@@ -341,15 +342,21 @@ public final class MlpOps {
       case HESSIAN, GRADIENT_HESSIAN, HESSIAN_MIXED -> {
         t.backward(null, from);
         if (mode == Mode.GRADIENT_HESSIAN) t.storeGradient(out1, n, from);
+        boolean combine = mode == Mode.HESSIAN_MIXED && t.combinesTangents();
         for (int j = 0; j < shape.count[0]; j++) {
           t.unitTangent(j);
           t.tangent();
           t.storeHessianColumn(out2, n, from, j);
+          if (combine) t.keepTangent(j);
         }
         if (mode == Mode.HESSIAN_MIXED) {
           tangents.tangents(out2, n, from, rows, v);
-          t.loadTangent(v, n, from);
-          t.tangent();
+          if (combine) {
+            t.combineTangents(v, n, from);
+          } else {
+            t.loadTangent(v, n, from);
+            t.tangent();
+          }
           t.addMixed();
         }
       }

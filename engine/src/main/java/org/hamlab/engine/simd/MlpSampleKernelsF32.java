@@ -200,4 +200,30 @@ final class MlpSampleKernelsF32 {
       for (int j = 0; j < outs; j++) s.mul(w[j]).intoArray(g, j * r + v);
     }
   }
+
+  /**
+   * {@code out[j*R + t] = Σ_{i<dim} v[i*R + t]·units[i][k][j*R + t]} for j < outs, t < R: the
+   * tangent state of layer k for per-row tangents v from those of the unit tangents; one pass per
+   * unit tangent, over contiguous arrays.
+   */
+  static void combine(float[][][] units, int k, float[] v, int dim, float[] out, int outs,
+      int r) {
+    int len = outs * r;
+    float[] u = units[0][k];
+    for (int o = 0; o < len; o += r) {
+      for (int t = 0; t < r; t += L) {
+        FloatVector.fromArray(S, v, t).mul(FloatVector.fromArray(S, u, o + t)).intoArray(out, o + t);
+      }
+    }
+    for (int i = 1; i < dim; i++) {
+      u = units[i][k];
+      int vo = i * r;
+      for (int o = 0; o < len; o += r) {
+        for (int t = 0; t < r; t += L) {
+          FloatVector x = FloatVector.fromArray(S, out, o + t);
+          FloatVector.fromArray(S, v, vo + t).fma(FloatVector.fromArray(S, u, o + t), x).intoArray(out, o + t);
+        }
+      }
+    }
+  }
 }

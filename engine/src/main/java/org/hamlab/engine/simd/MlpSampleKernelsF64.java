@@ -199,4 +199,30 @@ final class MlpSampleKernelsF64 {
       for (int j = 0; j < outs; j++) s.mul(w[j]).intoArray(g, j * r + v);
     }
   }
+
+  /**
+   * {@code out[j*R + t] = Σ_{i<dim} v[i*R + t]·units[i][k][j*R + t]} for j < outs, t < R: the
+   * tangent state of layer k for per-row tangents v from those of the unit tangents; one pass per
+   * unit tangent, over contiguous arrays.
+   */
+  static void combine(double[][][] units, int k, double[] v, int dim, double[] out, int outs,
+      int r) {
+    int len = outs * r;
+    double[] u = units[0][k];
+    for (int o = 0; o < len; o += r) {
+      for (int t = 0; t < r; t += L) {
+        DoubleVector.fromArray(S, v, t).mul(DoubleVector.fromArray(S, u, o + t)).intoArray(out, o + t);
+      }
+    }
+    for (int i = 1; i < dim; i++) {
+      u = units[i][k];
+      int vo = i * r;
+      for (int o = 0; o < len; o += r) {
+        for (int t = 0; t < r; t += L) {
+          DoubleVector x = DoubleVector.fromArray(S, out, o + t);
+          DoubleVector.fromArray(S, v, vo + t).fma(DoubleVector.fromArray(S, u, o + t), x).intoArray(out, o + t);
+        }
+      }
+    }
+  }
 }

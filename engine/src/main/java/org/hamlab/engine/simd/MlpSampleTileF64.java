@@ -37,6 +37,8 @@ final class MlpSampleTileF64 implements MlpTile {
   private final double[][] gd;
   private final double[][] dd;
   private final double[] part;
+  /** ȧ_k and δ̇_k of the unit tangent passes ({@link #keepTangent}), allocated on first use. */
+  private double[][][] unitAd, unitDd;
   private final double[] rowScale;
   private final double[] tmp;
   private int rows;
@@ -169,6 +171,45 @@ final class MlpSampleTileF64 implements MlpTile {
       MlpPanamaF64.tangentDeltas(gd[k], s1[k], g[k], s2[k], zd[k], dd[k], s.width[k] * r);
       MlpSampleKernelsF64.gemm(dd[k], s.count[k], p.wt[k], s.width[k], s.width[k - 1], null,
           gd[k - 1], r, nv);
+    }
+  }
+
+  @Override
+  public boolean combinesTangents() {
+    return true;
+  }
+
+  /** Swaps ȧ_k and δ̇_k with unit tangent i's arrays: the next pass overwrites all of them. */
+  @Override
+  public void keepTangent(int i) {
+    if (unitAd == null) {
+      int dim = shape.count[0];
+      unitAd = new double[dim][depth + 1][];
+      unitDd = new double[dim][depth + 1][];
+      for (int j = 0; j < dim; j++) {
+        for (int k = 1; k <= depth; k++) {
+          unitAd[j][k] = new double[ad[k].length];
+          unitDd[j][k] = new double[dd[k].length];
+        }
+      }
+    }
+    for (int k = 1; k <= depth; k++) {
+      double[] x = ad[k];
+      ad[k] = unitAd[i][k];
+      unitAd[i][k] = x;
+      x = dd[k];
+      dd[k] = unitDd[i][k];
+      unitDd[i][k] = x;
+    }
+  }
+
+  @Override
+  public void combineTangents(double[] v, int n, int from) {
+    loadRows(v, n, from, ad[0]);
+    MlpShape s = shape;
+    for (int k = 1; k <= depth; k++) {
+      MlpSampleKernelsF64.combine(unitAd, k, ad[0], s.count[0], ad[k], s.width[k], r);
+      MlpSampleKernelsF64.combine(unitDd, k, ad[0], s.count[0], dd[k], s.width[k], r);
     }
   }
 

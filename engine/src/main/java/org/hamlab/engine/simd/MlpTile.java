@@ -57,6 +57,26 @@ interface MlpTile {
   /** Writes Hessian column {@code col}: {@code out[(i*D + col)*n + b]}. */
   void storeHessianColumn(double[] out, int n, int from, int col);
 
+  /** Whether {@link #keepTangent} and {@link #combineTangents} are implemented. */
+  default boolean combinesTangents() {
+    return false;
+  }
+
+  /** Keeps what {@link #addMixed} reads of the tangent pass just run for the unit tangent e_i. */
+  default void keepTangent(int i) {
+    throw new UnsupportedOperationException("keepTangent");
+  }
+
+  /**
+   * Sets the tangent state {@link #addMixed} reads (ȧ_k, δ̇_k) to Σ_i v_i × the kept ones of the
+   * unit tangents e_i, row by row. The tangent pass is linear in v (paper.md §7.4 items 2, 3), so
+   * this equals {@link #loadTangent}(v) and {@link #tangent}() to rounding, at the cost of a few
+   * vector FMAs per activation instead of a pass of 2 matrix products per layer.
+   */
+  default void combineTangents(double[] v, int n, int from) {
+    throw new UnsupportedOperationException("combineTangents");
+  }
+
   /** Zeroes the partial parameter gradient. */
   void beginPartial();
 

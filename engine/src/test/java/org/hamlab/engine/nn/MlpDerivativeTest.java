@@ -191,7 +191,8 @@ class MlpDerivativeTest {
     mlp.accumulateMixed(z, v2, N, separate);
     assertSame(spec, hess2, hess);
     assertSame(spec, v2, v);
-    assertSame(spec, separate, fused);
+    // sample-lane tiles combine v's tangent pass from the unit ones: equal to rounding
+    assertTrue(relErr(fused, separate, 1e-3) < 1e-13, "fused vs separate mixed derivative");
     assertTrue(java.util.Arrays.stream(fused).anyMatch(x -> x != 0), "the mixed term was added");
   }
 
