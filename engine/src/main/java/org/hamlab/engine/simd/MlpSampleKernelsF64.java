@@ -33,9 +33,9 @@ final class MlpSampleKernelsF64 {
   }
 
   /**
-   * {@code dst} as in {@link #gemm} without bias, and {@code dst2 = dst ⊙ s} (the products
-   * δ = g ⊙ σ' and ȧ = σ' ⊙ ż of paper.md §7.4 items 1 and 2), from the registers: one pass
-   * over the arrays less.
+   * {@code dst} as in {@link #gemm} without bias, and {@code dst2 = dst ⊙ s} (the products δ = g ⊙
+   * σ' and ȧ = σ' ⊙ ż of paper.md §7.4 items 1 and 2), from the registers: one pass over the
+   * arrays less. {@code dst} null: only dst2 is stored (g, when no tangent pass will read it).
    */
   static void gemm(double[] src, int kc, double[] m, int ms, int outs, double[] dst, double[] s,
       double[] dst2, int r, int nv) {
@@ -142,40 +142,40 @@ final class MlpSampleKernelsF64 {
       c33 = x3.fma(w, c33);
     }
     int d = j * r + t;
-    c00.intoArray(dst, d);
+    if (dst != null) c00.intoArray(dst, d);
     c00.mul(DoubleVector.fromArray(S, s, d)).intoArray(dst2, d);
-    c01.intoArray(dst, d + L);
+    if (dst != null) c01.intoArray(dst, d + L);
     c01.mul(DoubleVector.fromArray(S, s, d + L)).intoArray(dst2, d + L);
-    c02.intoArray(dst, d + 2 * L);
+    if (dst != null) c02.intoArray(dst, d + 2 * L);
     c02.mul(DoubleVector.fromArray(S, s, d + 2 * L)).intoArray(dst2, d + 2 * L);
-    c03.intoArray(dst, d + 3 * L);
+    if (dst != null) c03.intoArray(dst, d + 3 * L);
     c03.mul(DoubleVector.fromArray(S, s, d + 3 * L)).intoArray(dst2, d + 3 * L);
     d += r;
-    c10.intoArray(dst, d);
+    if (dst != null) c10.intoArray(dst, d);
     c10.mul(DoubleVector.fromArray(S, s, d)).intoArray(dst2, d);
-    c11.intoArray(dst, d + L);
+    if (dst != null) c11.intoArray(dst, d + L);
     c11.mul(DoubleVector.fromArray(S, s, d + L)).intoArray(dst2, d + L);
-    c12.intoArray(dst, d + 2 * L);
+    if (dst != null) c12.intoArray(dst, d + 2 * L);
     c12.mul(DoubleVector.fromArray(S, s, d + 2 * L)).intoArray(dst2, d + 2 * L);
-    c13.intoArray(dst, d + 3 * L);
+    if (dst != null) c13.intoArray(dst, d + 3 * L);
     c13.mul(DoubleVector.fromArray(S, s, d + 3 * L)).intoArray(dst2, d + 3 * L);
     d += r;
-    c20.intoArray(dst, d);
+    if (dst != null) c20.intoArray(dst, d);
     c20.mul(DoubleVector.fromArray(S, s, d)).intoArray(dst2, d);
-    c21.intoArray(dst, d + L);
+    if (dst != null) c21.intoArray(dst, d + L);
     c21.mul(DoubleVector.fromArray(S, s, d + L)).intoArray(dst2, d + L);
-    c22.intoArray(dst, d + 2 * L);
+    if (dst != null) c22.intoArray(dst, d + 2 * L);
     c22.mul(DoubleVector.fromArray(S, s, d + 2 * L)).intoArray(dst2, d + 2 * L);
-    c23.intoArray(dst, d + 3 * L);
+    if (dst != null) c23.intoArray(dst, d + 3 * L);
     c23.mul(DoubleVector.fromArray(S, s, d + 3 * L)).intoArray(dst2, d + 3 * L);
     d += r;
-    c30.intoArray(dst, d);
+    if (dst != null) c30.intoArray(dst, d);
     c30.mul(DoubleVector.fromArray(S, s, d)).intoArray(dst2, d);
-    c31.intoArray(dst, d + L);
+    if (dst != null) c31.intoArray(dst, d + L);
     c31.mul(DoubleVector.fromArray(S, s, d + L)).intoArray(dst2, d + L);
-    c32.intoArray(dst, d + 2 * L);
+    if (dst != null) c32.intoArray(dst, d + 2 * L);
     c32.mul(DoubleVector.fromArray(S, s, d + 2 * L)).intoArray(dst2, d + 2 * L);
-    c33.intoArray(dst, d + 3 * L);
+    if (dst != null) c33.intoArray(dst, d + 3 * L);
     c33.mul(DoubleVector.fromArray(S, s, d + 3 * L)).intoArray(dst2, d + 3 * L);
   }
 
@@ -192,11 +192,21 @@ final class MlpSampleKernelsF64 {
     for (int t = 0; t < rows; t++) out[from + t] = tmp[t] + c;
   }
 
-  /** {@code g[j*R + t] = w[j]·scale[t]} for j < outs, t < nv·L (δ seed of the reverse pass). */
-  static void seed(double[] g, double[] w, int outs, double[] scale, int r, int nv) {
+  /**
+   * The seed of the reverse pass, {@code g[j*R + t] = w[j]·scale[t]}, and its δ = g ⊙ σ'
+   * ({@code d = g ⊙ s1}) for j < outs, t < nv·L, in one pass; {@code g} null: δ only (no tangent
+   * pass will read g).
+   */
+  static void seed(double[] g, double[] w, int outs, double[] scale, double[] s1, double[] d,
+      int r, int nv) {
     for (int v = 0; v < nv * L; v += L) {
       DoubleVector s = DoubleVector.fromArray(S, scale, v);
-      for (int j = 0; j < outs; j++) s.mul(w[j]).intoArray(g, j * r + v);
+      for (int j = 0; j < outs; j++) {
+        int o = j * r + v;
+        DoubleVector x = s.mul(w[j]);
+        if (g != null) x.intoArray(g, o);
+        x.mul(DoubleVector.fromArray(S, s1, o)).intoArray(d, o);
+      }
     }
   }
 

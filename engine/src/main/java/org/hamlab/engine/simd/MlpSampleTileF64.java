@@ -131,11 +131,11 @@ final class MlpSampleTileF64 implements MlpTile {
       rowScale[t] = t >= rows ? 0.0 : scale == null ? 1.0 : scale[from + t];
     }
     MlpShape s = shape;
-    MlpSampleKernelsF64.seed(g[depth], weights.wOut, s.width[depth], rowScale, r, nv);
-    MlpPanamaF64.product(g[depth], s1[depth], d[depth], s.width[depth] * r);
+    MlpSampleKernelsF64.seed(curvature ? g[depth] : null, weights.wOut, s.width[depth], rowScale,
+        s1[depth], d[depth], r, nv);
     for (int k = depth; k > 1; k--) {
       MlpSampleKernelsF64.gemm(d[k], s.count[k], weights.wt[k], s.width[k], s.width[k - 1],
-          g[k - 1], s1[k - 1], d[k - 1], r, nv);
+          curvature ? g[k - 1] : null, s1[k - 1], d[k - 1], r, nv);
     }
     MlpSampleKernelsF64.gemm(d[1], s.count[1], weights.wt[1], s.width[1], s.width[0], null, g[0], r,
         nv);
