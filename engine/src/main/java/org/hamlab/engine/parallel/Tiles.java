@@ -2,11 +2,8 @@ package org.hamlab.engine.parallel;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinWorkerThread;
-import java.util.concurrent.Future;
+import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -30,7 +27,7 @@ public final class Tiles {
   private static final int THREADS =
       Integer.getInteger("hamlab.threads", Runtime.getRuntime().availableProcessors());
   private static final ForkJoinPool POOL =
-      THREADS > 1 ? new ForkJoinPool(THREADS) : null;
+      THREADS > 1 ? new ForkJoinPool(THREADS - 1) : null;
 
   private Tiles() {}
 
@@ -47,36 +44,50 @@ public final class Tiles {
 
   /**
    * Runs {@code task} over every tile, in parallel when there is more than one thread and more than
-   * one tile. Exceptions thrown by a tile are rethrown in the caller.
+   * one tile: the calling thread takes tiles too, beside {@code threads() − 1} pool workers, so a
+   * call wakes one thread fewer and the caller does not sit idle. The first exception thrown by a
+   * tile is rethrown in the caller once every running tile has finished (no tile is left running on
+   * the caller's buffers); the remaining tiles are skipped. A call made from inside a tile runs its
+   * tiles on that thread, in order.
    */
   public static void forEach(int n, int tile, TileTask task) {
     int tiles = count(n, tile);
-    boolean nested = Thread.currentThread() instanceof ForkJoinWorkerThread w && w.getPool() == POOL;
-    if (POOL == null || tiles <= 1 || nested) {
+    if (POOL == null || tiles <= 1 || INSIDE.get()) {
       for (int t = 0; t < tiles; t++) task.run(t, t * tile, Math.min(n, (t + 1) * tile));
       return;
     }
     AtomicInteger next = new AtomicInteger();
-    int workers = Math.min(THREADS, tiles);
-    List<Callable<Void>> jobs = new ArrayList<>(workers);
-    for (int w = 0; w < workers; w++) {
-      jobs.add(() -> {
+    Runnable drain = () -> {
+      INSIDE.set(true);
+      try {
         for (int t; (t = next.getAndIncrement()) < tiles; ) {
           task.run(t, t * tile, Math.min(n, (t + 1) * tile));
         }
-        return null;
-      });
-    }
+      } catch (RuntimeException | Error e) {
+        next.set(tiles);
+        throw e;
+      } finally {
+        INSIDE.set(false);
+      }
+    };
+    int workers = Math.min(THREADS, tiles);
+    List<ForkJoinTask<?>> forked = new ArrayList<>(workers - 1);
+    for (int w = 1; w < workers; w++) forked.add(POOL.submit(drain));
+    Throwable failure = null;
     try {
-      for (Future<Void> f : POOL.invokeAll(jobs)) f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while running " + tiles + " tiles", e);
-    } catch (ExecutionException e) {
-      Throwable c = e.getCause();
-      if (c instanceof RuntimeException r) throw r;
-      if (c instanceof Error err) throw err;
-      throw new IllegalStateException(c);
+      drain.run();
+    } catch (RuntimeException | Error e) {
+      failure = e;
     }
+    for (ForkJoinTask<?> f : forked) {
+      f.quietlyJoin();
+      if (failure == null && f.isCompletedAbnormally()) failure = f.getException();
+    }
+    if (failure instanceof RuntimeException r) throw r;
+    if (failure instanceof Error err) throw err;
+    if (failure != null) throw new IllegalStateException(failure);
   }
+
+  /** Whether this thread is running a tile (nested calls then run serially). */
+  private static final ThreadLocal<Boolean> INSIDE = ThreadLocal.withInitial(() -> false);
 }
