@@ -198,6 +198,12 @@ public final class MlpKernels {
       tile.loadTangent(z, n, 0);
       tile.tangent();
       tile.storeHessianVector(out, n, 0);
+      if (tile.combinesTangents()) {
+        // the adjoint's backward step (MlpOps HESSIAN_MIXED): kept unit tangents, combined for z
+        tile.keepTangent(0);
+        tile.keepTangent(1);
+        tile.combineTangents(z, n, 0);
+      }
       tile.addMixed();
       tile.backward(scale, 0);
       tile.addParameterGradient(scale, 0);
