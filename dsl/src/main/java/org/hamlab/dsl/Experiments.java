@@ -307,9 +307,10 @@ public final class Experiments {
    * Memory and time of one gradient against the window length L (paper.md §10 protocol, B =
    * {@code rows}, 16-32-16 tanh, float64), for the reversible adjoint (no stored states), the
    * adjoint with all states stored, and backprop. Bytes are the engine's count of what the method
-   * holds ({@link GradientMethod#retainedDoubles}); seconds the fastest of {@code reps} runs (the first
-   * is the measured {@link GradientMethod#memory} call)
-   * (machine load makes single timings noisy).
+   * holds ({@link GradientMethod#retainedDoubles}), allocated bytes those the JVM saw allocated during
+   * the measured {@link GradientMethod#memory} call, after one unmeasured warm-up gradient per method;
+   * seconds the fastest of {@code reps} runs, the first being the measured call (machine load makes
+   * single timings noisy).
    */
   public static Table gradientMemory(HamiltonianSystem s, int rows, int reps, int... lengths) {
     Map<String, GradientMethod> methods = new LinkedHashMap<>();
@@ -325,6 +326,12 @@ public final class Experiments {
       seconds.put(k, DoubleColumn.create(k + "_seconds"));
     }
     Mlp net = Mlp.create(MlpSpec.of(s.dof()).withHidden(16, 32, 16).withPrecision(Precision.FLOAT64).withSeed(0));
+    // one unmeasured gradient per method first: the allocated column then counts the algorithm, not
+    // first-use class loading and the JIT's warm-up
+    Trajectories first = s.trajectories(rows).points(2).noise(0.01).seed(3).trajectories();
+    for (GradientMethod m : methods.values()) {
+      m.lossAndGradient(net, first, new double[net.parameterCount()]);
+    }
     for (int l : lengths) {
       if (l < 1) throw new IllegalArgumentException("window lengths must be ≥ 1 step, got " + l);
       Trajectories w = s.trajectories(rows).points(l + 1).noise(0.01).seed(3).trajectories();
