@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Splits a batch of {@code n} rows into fixed tiles and runs them on the engine's threads.
@@ -57,6 +58,9 @@ public final class Tiles {
       return;
     }
     AtomicInteger next = new AtomicInteger();
+    // the first exception itself: ForkJoinTask would hand back a reflective copy of one thrown on
+    // another thread (e.g. new IllegalStateException(original)), losing its message and fields
+    AtomicReference<Throwable> failure = new AtomicReference<>();
     Runnable drain = () -> {
       INSIDE.set(true);
       try {
@@ -65,7 +69,7 @@ public final class Tiles {
         }
       } catch (RuntimeException | Error e) {
         next.set(tiles);
-        throw e;
+        failure.compareAndSet(null, e);
       } finally {
         INSIDE.set(false);
       }
@@ -73,19 +77,11 @@ public final class Tiles {
     int workers = Math.min(THREADS, tiles);
     List<ForkJoinTask<?>> forked = new ArrayList<>(workers - 1);
     for (int w = 1; w < workers; w++) forked.add(POOL.submit(drain));
-    Throwable failure = null;
-    try {
-      drain.run();
-    } catch (RuntimeException | Error e) {
-      failure = e;
-    }
-    for (ForkJoinTask<?> f : forked) {
-      f.quietlyJoin();
-      if (failure == null && f.isCompletedAbnormally()) failure = f.getException();
-    }
-    if (failure instanceof RuntimeException r) throw r;
-    if (failure instanceof Error err) throw err;
-    if (failure != null) throw new IllegalStateException(failure);
+    drain.run();
+    for (ForkJoinTask<?> f : forked) f.quietlyJoin();
+    Throwable e = failure.get();
+    if (e instanceof RuntimeException r) throw r;
+    if (e instanceof Error err) throw err;
   }
 
   /** Whether this thread is running a tile (nested calls then run serially). */
